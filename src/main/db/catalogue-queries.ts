@@ -1,0 +1,554 @@
+// Reads of the catalogue for the API: the item list, one item's page, people, search, user data.
+import { join } from 'node:path';
+import type { Db } from './open';
+import type {
+  Credit,
+  CreditRole,
+  EpisodeSummary,
+  ExtraSummary,
+  Images,
+  ItemDetail,
+  ItemKind,
+  ItemSummary,
+  Library,
+  MediaFile,
+  MediaStream,
+  PersonDetail,
+  Rating,
+  SearchResponse,
+  SeasonDetail,
+  UserData,
+} from '../../shared/api';
+import { nowIso } from './ids';
+
+const img = (id: string | null | undefined): string | null => (id ? `/img/${id}` : null);
+
+interface ItemRow {
+  rowid: number;
+  id: string;
+  library_id: string;
+  kind: ItemKind;
+  parent_id: string | null;
+  series_id: string | null;
+  title: string;
+  original_title: string | null;
+  sort_key: string;
+  year: number | null;
+  premiered: string | null;
+  overview: string | null;
+  tagline: string | null;
+  runtime_minutes: number | null;
+  content_rating: string | null;
+  status: string | null;
+  season_number: number | null;
+  episode_number: number | null;
+  episode_end: number | null;
+  extra_type: string | null;
+  collection_id: string | null;
+  provider_ids: string;
+  languages: string;
+  placeholder: string | null;
+  added_at: string;
+  missing_since: string | null;
+}
+
+interface UserRow {
+  item_id: string;
+  position_seconds: number;
+  played: number;
+  play_count: number;
+  last_played_at: string | null;
+  favourite: number;
+}
+
+const NO_USER_DATA: UserData = { positionSeconds: 0, played: false, playCount: 0, lastPlayedAt: null, favourite: false };
+
+function userData(row: UserRow | undefined): UserData {
+  if (!row) return NO_USER_DATA;
+  return {
+    positionSeconds: row.position_seconds,
+    played: row.played === 1,
+    playCount: row.play_count,
+    lastPlayedAt: row.last_played_at,
+    favourite: row.favourite === 1,
+  };
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export interface FileSource {
+  id: string;
+  itemId: string | null;
+  path: string;
+  rootPath: string;
+  size: number;
+  container: string | null;
+  probe: 'pending' | 'ok' | 'failed';
+  signature: string;
+  durationSeconds: number | null;
+  streams: MediaStream[];
+}
+
+export class CatalogueQueries {
+  constructor(private readonly db: Db) {}
+
+  /** Every movie and series in one pass: a handful of queries, joined in memory, not one query per item. */
+  listItems(profileId = 'default'): ItemSummary[] {
+    const rows = this.db
+      .prepare<[], ItemRow>(
+        `SELECT rowid, * FROM items WHERE kind IN ('movie', 'series')
+           AND (missing_since IS NULL OR kind = 'series' AND NOT EXISTS (SELECT 1 FROM items e WHERE e.series_id = items.id AND e.kind = 'episode'))
+         ORDER BY sort_key`,
+      )
+      .all();
+    const genres = new Map<string, string[]>();
+    for (const g of this.db
+      .prepare<[], { item_id: string; name: string }>(
+        `SELECT it.item_id, t.name FROM item_terms it JOIN terms t ON t.id = it.term_id
+         JOIN items i ON i.id = it.item_id AND i.kind IN ('movie', 'series') WHERE t.kind = 'genre' ORDER BY it.item_id, it.ord`,
+      )
+      .iterate()) {
+      const list = genres.get(g.item_id);
+      if (list) list.push(g.name);
+      else genres.set(g.item_id, [g.name]);
+    }
+    const ratings = new Map<string, ItemSummary['ratings']>();
+    for (const r of this.db
+      .prepare<[], { item_id: string; source: string; value: number }>(
+        `SELECT r.item_id, r.source, r.value FROM ratings r JOIN items i ON i.id = r.item_id AND i.kind IN ('movie', 'series')
+         WHERE r.source IN ('imdb', 'metacritic')`,
+      )
+      .iterate()) {
+      const entry = ratings.get(r.item_id) ?? {};
+      if (r.source === 'imdb') entry.imdb = r.value;
+      else entry.metascore = r.value;
+      ratings.set(r.item_id, entry);
+    }
+    const posters = new Map<string, { id: string; placeholder: string | null }>();
+    for (const p of this.db
+      .prepare<[], { item_id: string; id: string; placeholder: string | null }>(
+        `SELECT im.item_id, im.id, im.placeholder FROM images im JOIN items i ON i.id = im.item_id AND i.kind IN ('movie', 'series')
+         WHERE im.kind = 'poster'`,
+      )
+      .iterate()) {
+      posters.set(p.item_id, { id: p.id, placeholder: p.placeholder || null });
+    }
+    const watched = new Set<string>();
+    for (const u of this.db
+      .prepare<[string], { item_id: string }>('SELECT item_id FROM user_data WHERE profile_id = ? AND played = 1')
+      .iterate(profileId)) {
+      watched.add(u.item_id);
+    }
+    const episodeCounts = new Map<string, { total: number; unwatched: number }>();
+    for (const e of this.db
+      .prepare<[string], { series_id: string; total: number; played: number }>(
+        `SELECT e.series_id, COUNT(*) AS total, SUM(COALESCE(u.played, 0)) AS played FROM items e
+         LEFT JOIN user_data u ON u.item_id = e.id AND u.profile_id = ?
+         WHERE e.kind = 'episode' AND e.missing_since IS NULL GROUP BY e.series_id`,
+      )
+      .iterate(profileId)) {
+      episodeCounts.set(e.series_id, { total: e.total, unwatched: e.total - e.played });
+    }
+    return rows.map((r) => {
+      const poster = posters.get(r.id);
+      const counts = episodeCounts.get(r.id);
+      const summary: ItemSummary = {
+        id: r.id,
+        kind: r.kind as 'movie' | 'series',
+        title: r.title,
+        sortKey: r.sort_key,
+        year: r.year,
+        genres: genres.get(r.id) ?? [],
+        ratings: ratings.get(r.id) ?? {},
+        languages: parseJson<string[]>(r.languages, []),
+        contentRating: r.content_rating,
+        runtimeMinutes: r.runtime_minutes,
+        addedAt: r.added_at,
+        poster: img(poster?.id),
+        placeholder: poster?.placeholder ?? r.placeholder,
+        watched: r.kind === 'series' ? counts !== undefined && counts.total > 0 && counts.unwatched === 0 : watched.has(r.id),
+        missing: r.missing_since !== null,
+      };
+      if (r.kind === 'series') summary.episodeCount = counts?.total ?? 0;
+      return summary;
+    });
+  }
+
+  itemRow(id: string): ItemRow | undefined {
+    return this.db.prepare<[string], ItemRow>('SELECT rowid, * FROM items WHERE id = ?').get(id);
+  }
+
+  itemDetail(id: string, profileId = 'default'): ItemDetail | null {
+    const r = this.itemRow(id);
+    if (!r) return null;
+    const terms = this.db
+      .prepare<[string], { kind: string; name: string }>(
+        'SELECT t.kind, t.name FROM item_terms it JOIN terms t ON t.id = it.term_id WHERE it.item_id = ? ORDER BY it.ord',
+      )
+      .all(id);
+    const pick = (kind: string): string[] => terms.filter((t) => t.kind === kind).map((t) => t.name);
+    const ratings: Rating[] = this.db
+      .prepare<[string], { source: string; value: number; max: number; votes: number | null }>(
+        'SELECT source, value, max, votes FROM ratings WHERE item_id = ? ORDER BY source',
+      )
+      .all(id)
+      .map((x) => ({ source: x.source === 'metacritic' ? 'metascore' : x.source, value: x.value, max: x.max, votes: x.votes }));
+    const credits: Credit[] = this.db
+      .prepare<[string], { person_id: string; name: string; role: CreditRole; character: string | null; ord: number; photo: string | null }>(
+        `SELECT c.person_id, p.name, c.role, c.character, c.ord, im.id AS photo
+         FROM credits c JOIN people p ON p.id = c.person_id
+         LEFT JOIN images im ON im.person_id = p.id AND im.kind = 'photo'
+         WHERE c.item_id = ? ORDER BY c.ord`,
+      )
+      .all(id)
+      .map((c) => ({ personId: c.person_id, name: c.name, role: c.role, character: c.character, order: c.ord, photo: img(c.photo) }));
+    const images = this.imagesOf(id);
+    const collection = r.collection_id
+      ? (this.db.prepare<[string], { name: string }>('SELECT name FROM collections WHERE id = ?').get(r.collection_id)?.name ?? null)
+      : null;
+    const detail: ItemDetail = {
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      originalTitle: r.original_title,
+      sortKey: r.sort_key,
+      year: r.year,
+      premiered: r.premiered,
+      overview: r.overview,
+      tagline: r.tagline,
+      runtimeMinutes: r.runtime_minutes,
+      contentRating: r.content_rating,
+      status: r.status,
+      ratings,
+      genres: pick('genre'),
+      tags: pick('tag'),
+      studios: pick('studio'),
+      countries: pick('country'),
+      collection,
+      providerIds: parseJson<Record<string, string>>(r.provider_ids, {}),
+      credits,
+      extras: this.extrasOf(id),
+      images,
+      placeholder: r.placeholder,
+      files: this.filesOf(id),
+      addedAt: r.added_at,
+      missing: r.missing_since !== null,
+      userData: userData(this.userRows([id], profileId).get(id)),
+    };
+    if (r.kind === 'series') detail.seasons = this.seasonsOf(id, profileId);
+    if (r.kind === 'episode') {
+      if (r.series_id) detail.seriesId = r.series_id;
+      detail.seasonNumber = r.season_number;
+      detail.episodeNumber = r.episode_number;
+    }
+    return detail;
+  }
+
+  private imagesOf(itemId: string): Images {
+    const rows = this.db.prepare<[string], { id: string; kind: string }>('SELECT id, kind FROM images WHERE item_id = ?').all(itemId);
+    const find = (kind: string): string | null => img(rows.find((x) => x.kind === kind)?.id);
+    return { poster: find('poster'), backdrop: find('backdrop'), thumb: find('thumb'), logo: find('logo'), banner: find('banner') };
+  }
+
+  private extrasOf(itemId: string): ExtraSummary[] {
+    return this.db
+      .prepare<[string], { id: string; title: string; extra_type: string | null; duration: number | null; file_id: string | null; thumb: string | null }>(
+        `SELECT x.id, x.title, x.extra_type, f.duration, f.id AS file_id, im.id AS thumb
+         FROM items x LEFT JOIN files f ON f.item_id = x.id AND f.missing_since IS NULL
+         LEFT JOIN images im ON im.item_id = x.id AND im.kind = 'thumb'
+         WHERE x.parent_id = ? AND x.kind = 'extra' AND x.missing_since IS NULL GROUP BY x.id ORDER BY x.extra_type, x.sort_key`,
+      )
+      .all(itemId)
+      .map((x) => ({ id: x.id, title: x.title, extraType: x.extra_type ?? 'extra', durationSeconds: x.duration, fileId: x.file_id, thumb: img(x.thumb) }));
+  }
+
+  filesOf(itemId: string): MediaFile[] {
+    const files = this.db
+      .prepare<[string], { id: string; rel_path: string; part: number | null; edition: string | null; container: string | null; size: number; duration: number | null; bitrate: number | null; probe_state: MediaFile['probe']; probe_error: string | null; missing_since: string | null }>(
+        `SELECT id, rel_path, part, edition, container, size, duration, bitrate, probe_state, probe_error, missing_since
+         FROM files WHERE item_id = ? ORDER BY missing_since IS NOT NULL, part, rel_path`,
+      )
+      .all(itemId);
+    return files.map((f) => ({
+      id: f.id,
+      name: f.rel_path.split('/').pop() ?? f.rel_path,
+      part: f.part,
+      edition: f.edition,
+      container: f.container,
+      sizeBytes: f.size,
+      durationSeconds: f.duration,
+      bitrate: f.bitrate,
+      probe: f.probe_state,
+      probeError: f.probe_error,
+      missing: f.missing_since !== null,
+      streams: this.streamsOf(f.id),
+      chapters: this.db
+        .prepare<[string], { start: number; end: number; title: string | null }>('SELECT start, end, title FROM chapters WHERE file_id = ? ORDER BY idx')
+        .all(f.id),
+    }));
+  }
+
+  streamsOf(fileId: string): MediaStream[] {
+    return this.db
+      .prepare<[string], Record<string, number | string | null>>('SELECT * FROM streams WHERE file_id = ? ORDER BY idx')
+      .all(fileId)
+      .map((s) => ({
+        index: s.idx as number,
+        type: s.type as MediaStream['type'],
+        codec: s.codec as string,
+        profile: s.profile as string | null,
+        language: s.language as string | null,
+        title: s.title as string | null,
+        isDefault: s.is_default === 1,
+        isForced: s.is_forced === 1,
+        isExternal: s.is_external === 1,
+        isHearingImpaired: s.is_hi === 1,
+        width: s.width as number | null,
+        height: s.height as number | null,
+        fps: s.fps as number | null,
+        bitDepth: s.bit_depth as number | null,
+        level: s.level as number | null,
+        hdr: s.hdr as string | null,
+        channels: s.channels as number | null,
+        channelLayout: s.channel_layout as string | null,
+        sampleRate: s.sample_rate as number | null,
+        bitrate: s.bitrate as number | null,
+      }));
+  }
+
+  private userRows(ids: string[], profileId: string): Map<string, UserRow> {
+    const map = new Map<string, UserRow>();
+    if (ids.length === 0) return map;
+    const stmt = this.db.prepare<[string, string], UserRow>('SELECT * FROM user_data WHERE profile_id = ? AND item_id = ?');
+    for (const id of ids) {
+      const row = stmt.get(profileId, id);
+      if (row) map.set(id, row);
+    }
+    return map;
+  }
+
+  private seasonsOf(seriesId: string, profileId: string): SeasonDetail[] {
+    const seasons = this.db
+      .prepare<[string], { id: string; title: string; season_number: number | null; overview: string | null; poster: string | null }>(
+        `SELECT s.id, s.title, s.season_number, s.overview, im.id AS poster FROM items s
+         LEFT JOIN images im ON im.item_id = s.id AND im.kind = 'poster'
+         WHERE s.parent_id = ? AND s.kind = 'season' ORDER BY s.season_number = 0, s.season_number`,
+      )
+      .all(seriesId);
+    const episodes = this.db
+      .prepare<[string], ItemRow & { thumb: string | null; thumb_placeholder: string | null }>(
+        `SELECT e.rowid, e.*, im.id AS thumb, im.placeholder AS thumb_placeholder FROM items e
+         LEFT JOIN images im ON im.item_id = e.id AND im.kind = 'thumb'
+         WHERE e.series_id = ? AND e.kind = 'episode' ORDER BY e.season_number, e.episode_number, e.premiered, e.sort_key`,
+      )
+      .all(seriesId);
+    const fileIds = new Map<string, string[]>();
+    for (const f of this.db
+      .prepare<[string], { id: string; item_id: string }>(
+        `SELECT f.id, f.item_id FROM files f JOIN items e ON e.id = f.item_id WHERE e.series_id = ? AND f.missing_since IS NULL ORDER BY f.part, f.rel_path`,
+      )
+      .iterate(seriesId)) {
+      const list = fileIds.get(f.item_id);
+      if (list) list.push(f.id);
+      else fileIds.set(f.item_id, [f.id]);
+    }
+    const users = this.userRows(episodes.map((e) => e.id), profileId);
+    const toEpisode = (e: (typeof episodes)[number]): EpisodeSummary => ({
+      id: e.id,
+      season: e.season_number,
+      episode: e.episode_number,
+      episodeEnd: e.episode_end,
+      title: e.title,
+      overview: e.overview,
+      airDate: e.premiered,
+      runtimeMinutes: e.runtime_minutes,
+      thumb: img(e.thumb),
+      placeholder: e.thumb_placeholder || e.placeholder,
+      fileIds: fileIds.get(e.id) ?? [],
+      missing: e.missing_since !== null,
+      userData: userData(users.get(e.id)),
+    });
+    const result: SeasonDetail[] = seasons.map((s) => ({
+      id: s.id,
+      number: s.season_number,
+      title: s.title,
+      overview: s.overview,
+      poster: img(s.poster),
+      episodes: episodes.filter((e) => e.parent_id === s.id).map(toEpisode),
+    }));
+    const loose = episodes.filter((e) => e.parent_id === seriesId);
+    if (loose.length > 0) result.push({ id: seriesId, number: null, title: 'Episodes', overview: null, poster: null, episodes: loose.map(toEpisode) });
+    return result;
+  }
+
+  person(id: string): PersonDetail | null {
+    const p = this.db
+      .prepare<[string], { id: string; name: string; photo: string | null }>(
+        `SELECT p.id, p.name, im.id AS photo FROM people p LEFT JOIN images im ON im.person_id = p.id AND im.kind = 'photo' WHERE p.id = ?`,
+      )
+      .get(id);
+    if (!p) return null;
+    const credits = this.db
+      .prepare<[string], { item_id: string; kind: ItemKind; title: string; year: number | null; role: CreditRole; character: string | null; poster: string | null; placeholder: string | null; series_id: string | null }>(
+        `SELECT i.id AS item_id, i.kind, i.title, i.year, c.role, c.character, im.id AS poster, COALESCE(im.placeholder, i.placeholder) AS placeholder, i.series_id
+         FROM credits c JOIN items i ON i.id = c.item_id
+         LEFT JOIN images im ON im.item_id = i.id AND im.kind = 'poster'
+         WHERE c.person_id = ? AND i.missing_since IS NULL ORDER BY i.year DESC, i.sort_key`,
+      )
+      .all(id);
+    return {
+      id: p.id,
+      name: p.name,
+      photo: img(p.photo),
+      credits: credits.map((c) => ({
+        itemId: c.item_id,
+        kind: c.kind,
+        title: c.title,
+        year: c.year,
+        role: c.role,
+        character: c.character,
+        poster: img(c.poster),
+        placeholder: c.placeholder || null,
+      })),
+    };
+  }
+
+  search(q: string, limit = 30): SearchResponse {
+    // Each word becomes a prefix query; quotes keep FTS5 syntax out of users' hands.
+    const words = q
+      .split(/\s+/)
+      .map((w) => w.replace(/"/g, ''))
+      .filter(Boolean)
+      .map((w) => `"${w}"*`);
+    const response: SearchResponse = { query: q, movies: [], series: [], episodes: [], people: [] };
+    if (words.length === 0) return response;
+    const match = words.join(' ');
+    const hits = this.db
+      .prepare<[string, number], { id: string; kind: ItemKind }>(
+        `SELECT i.id, i.kind FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
+         WHERE items_fts MATCH ? AND i.missing_since IS NULL AND i.kind IN ('movie', 'series', 'episode') ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit * 3);
+    const summaries = new Map(this.listItemsByIds(hits.filter((h) => h.kind !== 'episode').map((h) => h.id)).map((s) => [s.id, s]));
+    for (const h of hits) {
+      const s = summaries.get(h.id);
+      if (s?.kind === 'movie' && response.movies.length < limit) response.movies.push(s);
+      if (s?.kind === 'series' && response.series.length < limit) response.series.push(s);
+    }
+    const episodeIds = hits.filter((h) => h.kind === 'episode').slice(0, limit).map((h) => h.id);
+    const epStmt = this.db.prepare<[string], { id: string; series_id: string; title: string; series_title: string; season_number: number | null; episode_number: number | null }>(
+      `SELECT e.id, e.series_id, e.title, s.title AS series_title, e.season_number, e.episode_number FROM items e JOIN items s ON s.id = e.series_id WHERE e.id = ?`,
+    );
+    for (const id of episodeIds) {
+      const e = epStmt.get(id);
+      if (e) response.episodes.push({ id: e.id, seriesId: e.series_id, title: e.title, seriesTitle: e.series_title, season: e.season_number, episode: e.episode_number });
+    }
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    response.people = this.db
+      .prepare<[string, number], { id: string; name: string; photo: string | null; credits: number }>(
+        `SELECT p.id, p.name, im.id AS photo, (SELECT COUNT(*) FROM credits c WHERE c.person_id = p.id) AS credits
+         FROM people p LEFT JOIN images im ON im.person_id = p.id AND im.kind = 'photo'
+         WHERE p.name LIKE ? ESCAPE '\\' ORDER BY credits DESC, p.name LIMIT ?`,
+      )
+      .all(like, limit)
+      .map((p) => ({ id: p.id, name: p.name, photo: img(p.photo), credits: p.credits }));
+    return response;
+  }
+
+  private listItemsByIds(ids: string[]): ItemSummary[] {
+    if (ids.length === 0) return [];
+    const wanted = new Set(ids);
+    return this.listItems().filter((s) => wanted.has(s.id));
+  }
+
+  libraries(): Library[] {
+    const libs = this.db
+      .prepare<[], { id: string; name: string; type: Library['type']; poll_minutes: number; last_scan_at: string | null; item_count: number }>(
+        `SELECT l.id, l.name, l.type, l.poll_minutes, l.last_scan_at,
+           (SELECT COUNT(*) FROM items i WHERE i.library_id = l.id AND i.kind IN ('movie', 'series') AND i.missing_since IS NULL) AS item_count
+         FROM libraries l ORDER BY l.created_at`,
+      )
+      .all();
+    const roots = this.db
+      .prepare<[], { id: string; library_id: string; path: string; online: number; last_error: string | null; is_network: number }>(
+        'SELECT id, library_id, path, online, last_error, is_network FROM library_roots ORDER BY path',
+      )
+      .all();
+    return libs.map((l) => ({
+      id: l.id,
+      name: l.name,
+      type: l.type,
+      pollMinutes: l.poll_minutes,
+      lastScanAt: l.last_scan_at,
+      itemCount: l.item_count,
+      roots: roots
+        .filter((r) => r.library_id === l.id)
+        .map((r) => ({ id: r.id, path: r.path, online: r.online === 1, lastError: r.last_error, isNetwork: r.is_network === 1 })),
+    }));
+  }
+
+  imageFile(imageId: string): { path: string; signature: string } | null {
+    const row = this.db
+      .prepare<[string], { rel_path: string | null; cache_path: string | null; root_path: string | null; signature: string | null }>(
+        `SELECT i.rel_path, i.cache_path, r.path AS root_path, i.signature FROM images i
+         LEFT JOIN library_roots r ON r.id = i.root_id WHERE i.id = ?`,
+      )
+      .get(imageId);
+    if (!row) return null;
+    const path = row.cache_path ?? (row.root_path && row.rel_path ? join(row.root_path, row.rel_path) : null);
+    return path ? { path, signature: row.signature ?? '' } : null;
+  }
+
+  fileSource(fileId: string): FileSource | null {
+    const row = this.db
+      .prepare<[string], { id: string; item_id: string | null; rel_path: string; root_path: string; size: number; mtime_ms: number; container: string | null; probe_state: FileSource['probe']; duration: number | null }>(
+        `SELECT f.id, f.item_id, f.rel_path, r.path AS root_path, f.size, f.mtime_ms, f.container, f.probe_state, f.duration
+         FROM files f JOIN library_roots r ON r.id = f.root_id WHERE f.id = ? AND f.missing_since IS NULL`,
+      )
+      .get(fileId);
+    if (!row) return null;
+    return {
+      id: row.id,
+      itemId: row.item_id,
+      path: join(row.root_path, row.rel_path),
+      rootPath: row.root_path,
+      size: row.size,
+      container: row.container,
+      probe: row.probe_state,
+      signature: `${row.size}:${row.mtime_ms}`,
+      durationSeconds: row.duration,
+      streams: this.streamsOf(row.id),
+    };
+  }
+
+  /** Pending files of an item (and, for a series, its episodes): probed on demand when someone opens it. */
+  pendingFilesOf(itemId: string): string[] {
+    return this.db
+      .prepare<[string, string], { id: string }>(
+        `SELECT f.id FROM files f JOIN items i ON i.id = f.item_id
+         WHERE (i.id = ? OR i.parent_id = ?) AND f.probe_state = 'pending' AND f.missing_since IS NULL`,
+      )
+      .all(itemId, itemId)
+      .map((r) => r.id);
+  }
+
+  saveProgress(itemId: string, positionSeconds: number, played: boolean | undefined, profileId = 'default'): void {
+    this.db
+      .prepare(
+        `INSERT INTO user_data (profile_id, item_id, position_seconds, played, play_count, last_played_at)
+         VALUES (@profile, @item, @pos, @played, @played, @now)
+         ON CONFLICT (profile_id, item_id) DO UPDATE SET
+           position_seconds = @pos,
+           played = CASE WHEN @playedSet THEN @played ELSE played END,
+           play_count = play_count + CASE WHEN @playedSet AND @played = 1 AND played = 0 THEN 1 ELSE 0 END,
+           last_played_at = @now`,
+      )
+      .run({ profile: profileId, item: itemId, pos: positionSeconds, played: played ? 1 : 0, playedSet: played === undefined ? 0 : 1, now: nowIso() });
+  }
+}

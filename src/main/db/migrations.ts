@@ -1,0 +1,237 @@
+// The schema, as numbered migrations run in order at open. Never edit a shipped migration: add one.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'catalogue',
+    sql: `
+CREATE TABLE libraries (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('movies', 'shows', 'mixed')),
+  poll_minutes INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  last_scan_at TEXT
+);
+
+CREATE TABLE library_roots (
+  id TEXT PRIMARY KEY,
+  library_id TEXT NOT NULL REFERENCES libraries(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  is_network INTEGER NOT NULL DEFAULT 0,
+  online INTEGER NOT NULL DEFAULT 1,
+  last_error TEXT,
+  UNIQUE (library_id, path)
+);
+
+-- A hash of each folder's entries (names, sizes, mtimes): an unchanged folder is skipped whole.
+CREATE TABLE dirs (
+  root_id TEXT NOT NULL REFERENCES library_roots(id) ON DELETE CASCADE,
+  rel_path TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  PRIMARY KEY (root_id, rel_path)
+) WITHOUT ROWID;
+
+CREATE TABLE collections (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  overview TEXT
+);
+
+CREATE TABLE items (
+  id TEXT PRIMARY KEY,
+  library_id TEXT NOT NULL REFERENCES libraries(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('movie', 'series', 'season', 'episode', 'extra')),
+  parent_id TEXT REFERENCES items(id) ON DELETE CASCADE,
+  series_id TEXT REFERENCES items(id) ON DELETE CASCADE,
+  -- What makes this item the same item at the next scan (root + folder, series + season + episode…).
+  identity_key TEXT NOT NULL,
+  root_id TEXT REFERENCES library_roots(id) ON DELETE CASCADE,
+  folder TEXT,
+  title TEXT NOT NULL,
+  original_title TEXT,
+  sort_key TEXT NOT NULL,
+  year INTEGER,
+  premiered TEXT,
+  overview TEXT,
+  outline TEXT,
+  tagline TEXT,
+  runtime_minutes INTEGER,
+  content_rating TEXT,
+  status TEXT,
+  season_number INTEGER,
+  episode_number INTEGER,
+  episode_end INTEGER,
+  extra_type TEXT,
+  collection_id TEXT REFERENCES collections(id) ON DELETE SET NULL,
+  provider_ids TEXT NOT NULL DEFAULT '{}',
+  languages TEXT NOT NULL DEFAULT '[]',
+  placeholder TEXT,
+  metadata_source TEXT NOT NULL DEFAULT 'path',
+  -- size:mtime of the NFO last read, so an unchanged NFO is not parsed again.
+  nfo_signature TEXT,
+  nfo_error TEXT,
+  added_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  missing_since TEXT,
+  UNIQUE (library_id, identity_key)
+);
+CREATE INDEX items_top ON items (kind, sort_key) WHERE kind IN ('movie', 'series');
+CREATE INDEX items_parent ON items (parent_id);
+CREATE INDEX items_series ON items (series_id, season_number, episode_number);
+CREATE INDEX items_added ON items (kind, added_at);
+CREATE INDEX items_collection ON items (collection_id);
+
+CREATE TABLE files (
+  id TEXT PRIMARY KEY,
+  item_id TEXT REFERENCES items(id) ON DELETE SET NULL,
+  root_id TEXT NOT NULL REFERENCES library_roots(id) ON DELETE CASCADE,
+  rel_path TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ms INTEGER NOT NULL,
+  inode TEXT,
+  part INTEGER,
+  edition TEXT,
+  container TEXT,
+  duration REAL,
+  bitrate INTEGER,
+  probe_state TEXT NOT NULL DEFAULT 'pending' CHECK (probe_state IN ('pending', 'ok', 'failed')),
+  probe_error TEXT,
+  -- size:mtime the probe saw: a changed file is probed again.
+  probe_signature TEXT,
+  added_at TEXT NOT NULL,
+  missing_since TEXT,
+  UNIQUE (root_id, rel_path)
+);
+CREATE INDEX files_item ON files (item_id);
+CREATE INDEX files_probe ON files (probe_state) WHERE probe_state = 'pending';
+
+CREATE TABLE streams (
+  file_id TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('video', 'audio', 'subtitle')),
+  codec TEXT NOT NULL,
+  profile TEXT,
+  language TEXT,
+  title TEXT,
+  is_default INTEGER NOT NULL DEFAULT 0,
+  is_forced INTEGER NOT NULL DEFAULT 0,
+  is_external INTEGER NOT NULL DEFAULT 0,
+  is_hi INTEGER NOT NULL DEFAULT 0,
+  external_path TEXT,
+  width INTEGER,
+  height INTEGER,
+  fps REAL,
+  bit_depth INTEGER,
+  level INTEGER,
+  hdr TEXT,
+  channels INTEGER,
+  channel_layout TEXT,
+  sample_rate INTEGER,
+  bitrate INTEGER,
+  PRIMARY KEY (file_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE chapters (
+  file_id TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  start REAL NOT NULL,
+  end REAL NOT NULL,
+  title TEXT,
+  PRIMARY KEY (file_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  photo_image_id TEXT
+);
+
+CREATE TABLE credits (
+  item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  character TEXT,
+  ord INTEGER NOT NULL
+);
+CREATE INDEX credits_item ON credits (item_id, ord);
+CREATE INDEX credits_person ON credits (person_id);
+
+-- Genres, tags, studios and countries: one vocabulary table, one link table.
+CREATE TABLE terms (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('genre', 'tag', 'studio', 'country')),
+  name TEXT NOT NULL COLLATE NOCASE,
+  UNIQUE (kind, name)
+);
+CREATE TABLE item_terms (
+  item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  PRIMARY KEY (item_id, term_id)
+) WITHOUT ROWID;
+CREATE INDEX item_terms_term ON item_terms (term_id);
+
+CREATE TABLE ratings (
+  item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  value REAL NOT NULL,
+  max REAL NOT NULL,
+  votes INTEGER,
+  PRIMARY KEY (item_id, source)
+) WITHOUT ROWID;
+
+CREATE TABLE images (
+  id TEXT PRIMARY KEY,
+  item_id TEXT REFERENCES items(id) ON DELETE CASCADE,
+  person_id TEXT REFERENCES people(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  -- A local file under a library root, or a file in the cache dir (grabbed frames).
+  root_id TEXT REFERENCES library_roots(id) ON DELETE CASCADE,
+  rel_path TEXT,
+  cache_path TEXT,
+  signature TEXT,
+  placeholder TEXT,
+  CHECK ((rel_path IS NOT NULL AND root_id IS NOT NULL) OR cache_path IS NOT NULL)
+);
+CREATE UNIQUE INDEX images_item_kind ON images (item_id, kind) WHERE item_id IS NOT NULL;
+CREATE UNIQUE INDEX images_person ON images (person_id, kind) WHERE person_id IS NOT NULL;
+
+CREATE TABLE profiles (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+INSERT INTO profiles (id, name) VALUES ('default', 'Family');
+
+CREATE TABLE user_data (
+  profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  position_seconds REAL NOT NULL DEFAULT 0,
+  played INTEGER NOT NULL DEFAULT 0,
+  play_count INTEGER NOT NULL DEFAULT 0,
+  last_played_at TEXT,
+  favourite INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (profile_id, item_id)
+) WITHOUT ROWID;
+CREATE INDEX user_data_recent ON user_data (profile_id, last_played_at);
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Full-text search; rowid is the items rowid so a row is replaced without a scan.
+CREATE VIRTUAL TABLE items_fts USING fts5 (
+  title, original_title, people, overview,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+`,
+  },
+];

@@ -1,0 +1,71 @@
+// `media-centre doctor`: what tools are in use and whether they can do what playback and the library need.
+import Database from 'better-sqlite3';
+import { mediaTools } from './media-tools/tools';
+import { runTool } from './media-tools/run';
+import { nativeBindingPath } from './db/open';
+
+const ENCODERS = ['libx264', 'aac', 'libx265', 'libvpx-vp9', 'libopus', 'ac3'] as const;
+const MUXERS = ['hls', 'mp4', 'webm', 'matroska'] as const;
+const FILTERS = ['scale', 'subtitles', 'tile', 'zscale', 'tonemap'] as const;
+
+export interface DoctorReport {
+  ok: boolean;
+  lines: string[];
+  ffmpeg: { path: string; version: string };
+  ffprobe: { path: string; version: string };
+  sqlite: { version: string; fts5: boolean };
+  encoders: Record<string, boolean>;
+  muxers: Record<string, boolean>;
+  filters: Record<string, boolean>;
+}
+
+function listed(output: string, name: string): boolean {
+  return new RegExp(`^\\s*[A-Z.]{2,6}\\s+${name.replace(/[-+]/g, '\\$&')}\\s`, 'm').test(output);
+}
+
+export async function doctorReport(): Promise<DoctorReport> {
+  const tools = mediaTools();
+  const [fv, pv, enc, mux, fil] = await Promise.all([
+    runTool(tools.ffmpeg, ['-hide_banner', '-version'], { timeoutMs: 10_000 }),
+    runTool(tools.ffprobe, ['-hide_banner', '-version'], { timeoutMs: 10_000 }),
+    runTool(tools.ffmpeg, ['-hide_banner', '-encoders'], { timeoutMs: 10_000 }),
+    runTool(tools.ffmpeg, ['-hide_banner', '-muxers'], { timeoutMs: 10_000 }),
+    runTool(tools.ffmpeg, ['-hide_banner', '-filters'], { timeoutMs: 10_000 }),
+  ]);
+  const firstLine = (s: string): string => s.split('\n')[0]?.trim() ?? '';
+  const db = new Database(':memory:', nativeBindingPath() ? { nativeBinding: nativeBindingPath() as string } : {});
+  const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  let fts5 = true;
+  try {
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(x)");
+  } catch {
+    fts5 = false;
+  }
+  db.close();
+  const encoders = Object.fromEntries(ENCODERS.map((e) => [e, listed(enc.stdout, e)]));
+  const muxers = Object.fromEntries(MUXERS.map((m) => [m, listed(mux.stdout, m)]));
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, new RegExp(`^\\s*\\S+\\s+${f}\\s`, 'm').test(fil.stdout)]));
+  const mark = (ok: boolean): string => (ok ? 'yes' : 'MISSING');
+  const lines = [
+    `ffmpeg   ${tools.ffmpeg} (${tools.source})`,
+    `         ${firstLine(fv.stdout)}`,
+    `ffprobe  ${tools.ffprobe} (${tools.source})`,
+    `         ${firstLine(pv.stdout)}`,
+    `SQLite   ${sqliteVersion}, full-text search (FTS5): ${mark(fts5)}`,
+    `Encoders ${Object.entries(encoders).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
+    `Muxers   ${Object.entries(muxers).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
+    `Filters  ${Object.entries(filters).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
+  ];
+  const ok = fts5 && encoders.libx264 === true && encoders.aac === true && muxers.hls === true;
+  lines.push(ok ? 'All that playback needs is here.' : 'Something playback needs is missing (see MISSING above).');
+  return {
+    ok,
+    lines,
+    ffmpeg: { path: tools.ffmpeg, version: firstLine(fv.stdout) },
+    ffprobe: { path: tools.ffprobe, version: firstLine(pv.stdout) },
+    sqlite: { version: sqliteVersion, fts5 },
+    encoders,
+    muxers,
+    filters,
+  };
+}

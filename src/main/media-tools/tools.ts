@@ -1,0 +1,51 @@
+// Where ffmpeg and ffprobe come from: a configured path wins, else the binaries bundled through npm.
+import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export interface MediaTools {
+  ffmpeg: string;
+  ffprobe: string;
+  source: 'configured' | 'bundled';
+}
+
+const requireFromHere = createRequire(__filename);
+
+/** Inside a packaged app the binaries live in the unpacked copy of the asar archive. */
+function unpacked(path: string): string {
+  return path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}
+
+function bundledPath(pkg: '@ffmpeg-installer/ffmpeg' | '@ffprobe-installer/ffprobe'): string {
+  const mod = requireFromHere(pkg) as { path?: unknown };
+  if (typeof mod.path !== 'string') throw new Error(`${pkg} did not report a binary path`);
+  return unpacked(mod.path);
+}
+
+function assertExecutable(path: string, what: string): void {
+  try {
+    accessSync(path, constants.X_OK);
+  } catch {
+    throw new Error(`${what} at ${path} is missing or not executable`);
+  }
+}
+
+let cached: MediaTools | undefined;
+
+/**
+ * MEDIA_CENTRE_FFMPEG / MEDIA_CENTRE_FFPROBE let a user point at their own build
+ * (e.g. one with hardware encoders); otherwise the npm-bundled static builds are used.
+ */
+export function mediaTools(env: NodeJS.ProcessEnv = process.env): MediaTools {
+  if (cached && env === process.env) return cached;
+  const configuredFfmpeg = env.MEDIA_CENTRE_FFMPEG;
+  const configuredFfprobe = env.MEDIA_CENTRE_FFPROBE;
+  const tools: MediaTools = {
+    ffmpeg: configuredFfmpeg || bundledPath('@ffmpeg-installer/ffmpeg'),
+    ffprobe: configuredFfprobe || bundledPath('@ffprobe-installer/ffprobe'),
+    source: configuredFfmpeg || configuredFfprobe ? 'configured' : 'bundled',
+  };
+  assertExecutable(tools.ffmpeg, 'ffmpeg');
+  assertExecutable(tools.ffprobe, 'ffprobe');
+  if (env === process.env) cached = tools;
+  return tools;
+}

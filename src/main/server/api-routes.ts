@@ -1,0 +1,155 @@
+// The JSON API under /api/v1: every request body validated at the edge with the schemas of src/shared/api.ts.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  API_PREFIX,
+  addLibraryBody,
+  progressBody,
+  scanBody,
+  searchQuery,
+  startPlaybackBody,
+  type ItemsResponse,
+  type LibrariesResponse,
+  type PlaybackSession,
+  type ServerInfo,
+} from '../../shared/api';
+import { HttpError, Router, readJson, sendJson } from './http-kit';
+import type { ServerServices } from './services';
+import { decidePlayMethod } from '../playback/decision';
+
+const P = API_PREFIX;
+
+export function apiRoutes(router: Router, sv: ServerServices): void {
+  router.on('GET', `${P}/info`, (ctx) => {
+    const info: ServerInfo = {
+      name: 'Media centre',
+      version: sv.version,
+      libraries: sv.store.listLibraries().length,
+      items: sv.queries.listItems().length,
+    };
+    sendJson(ctx, 200, info);
+  });
+
+  router.on('GET', `${P}/items`, (ctx) => {
+    const body: ItemsResponse = { items: sv.queries.listItems() };
+    sendJson(ctx, 200, body);
+  });
+
+  router.on('GET', `${P}/items/:id`, async (ctx) => {
+    const id = ctx.params.id as string;
+    // Someone is looking at it now: probe what the background has not reached yet, so the page is complete.
+    const pending = sv.queries.pendingFilesOf(id);
+    await Promise.allSettled(pending.map((fileId) => probeFileNow(sv, fileId)));
+    const item = sv.queries.itemDetail(id);
+    if (!item) throw new HttpError(404, 'not-found', 'No such item.');
+    sendJson(ctx, 200, item);
+  });
+
+  router.on('PUT', `${P}/items/:id/progress`, async (ctx) => {
+    const body = await readJson(ctx, progressBody);
+    const id = ctx.params.id as string;
+    if (!sv.queries.itemRow(id)) throw new HttpError(404, 'not-found', 'No such item.');
+    sv.queries.saveProgress(id, body.positionSeconds, body.played);
+    ctx.res.writeHead(204);
+    ctx.res.end();
+  });
+
+  router.on('GET', `${P}/people/:id`, (ctx) => {
+    const person = sv.queries.person(ctx.params.id as string);
+    if (!person) throw new HttpError(404, 'not-found', 'No such person.');
+    sendJson(ctx, 200, person);
+  });
+
+  router.on('GET', `${P}/search`, (ctx) => {
+    const parsed = searchQuery.safeParse({ q: ctx.url.searchParams.get('q') ?? '' });
+    if (!parsed.success) throw new HttpError(400, 'invalid-request', 'q: give one to 200 characters to search for.');
+    sendJson(ctx, 200, sv.queries.search(parsed.data.q));
+  });
+
+  router.on('GET', `${P}/libraries`, (ctx) => {
+    const body: LibrariesResponse = { libraries: sv.queries.libraries() };
+    sendJson(ctx, 200, body);
+  });
+
+  router.on('POST', `${P}/libraries`, async (ctx) => {
+    const body = await readJson(ctx, addLibraryBody);
+    const paths = body.paths.map((p) => resolve(p));
+    for (const p of paths) {
+      if (!existsSync(p) || !statSync(p).isDirectory()) throw new HttpError(400, 'not-a-folder', `${p} is not a folder that can be read.`);
+    }
+    const id = sv.addLibrary({ name: body.name, type: body.type, paths, pollMinutes: body.pollMinutes });
+    const lib = sv.queries.libraries().find((l) => l.id === id);
+    sendJson(ctx, 201, lib);
+  });
+
+  router.on('DELETE', `${P}/libraries/:id`, (ctx) => {
+    const id = ctx.params.id as string;
+    if (!sv.removeLibrary(id)) throw new HttpError(404, 'not-found', 'No such library.');
+    ctx.res.writeHead(204);
+    ctx.res.end();
+  });
+
+  router.on('POST', `${P}/libraries/:id/scan`, async (ctx) => {
+    const id = ctx.params.id as string;
+    const body = ctx.req.headers['content-type'] ? await readJson(ctx, scanBody) : {};
+    if (!sv.store.library(id)) throw new HttpError(404, 'not-found', 'No such library.');
+    const { scanId } = sv.scans.start({ libraryId: id, ...(body.probe === false ? { probe: false } : {}), ...(body.full ? { full: true } : {}) });
+    sendJson(ctx, 202, { scanId });
+  });
+
+  router.on('DELETE', `${P}/libraries/:id/scan`, (ctx) => {
+    const cancelled = sv.scans.cancel(ctx.params.id as string);
+    sendJson(ctx, cancelled ? 202 : 404, cancelled ? { cancelled: true } : { error: { code: 'not-scanning', message: 'No scan is running for this library.' } });
+  });
+
+  router.on('GET', `${P}/events`, (ctx) => {
+    sv.events.attach(ctx.res);
+  });
+
+  router.on('POST', `${P}/playback`, async (ctx) => {
+    const body = await readJson(ctx, startPlaybackBody);
+    let file = sv.queries.fileSource(body.fileId);
+    if (!file) throw new HttpError(404, 'not-found', 'No such file, or it is missing from disk.');
+    if (file.probe === 'pending') {
+      await probeFileNow(sv, file.id).catch(() => undefined);
+      file = sv.queries.fileSource(body.fileId) ?? file;
+    }
+    if (file.probe === 'failed') throw new HttpError(422, 'unplayable', 'This file could not be read: it may be damaged.');
+    const decision = decidePlayMethod({ container: file.container, streams: file.streams }, body.capabilities, body.audioStream);
+    let session: PlaybackSession;
+    if (decision.method === 'direct') {
+      session = {
+        sessionId: `direct-${file.id}`,
+        method: 'direct',
+        reasons: decision.reasons,
+        url: `/stream/file/${file.id}`,
+        mime: file.container === 'webm' ? 'video/webm' : 'video/mp4',
+        durationSeconds: file.durationSeconds,
+      };
+    } else {
+      const sid = sv.hls.start(file.path, decision, body.startSeconds ?? 0);
+      session = {
+        sessionId: sid,
+        method: decision.method,
+        reasons: decision.reasons,
+        url: `/stream/hls/${sid}/index.m3u8`,
+        mime: 'application/vnd.apple.mpegurl',
+        durationSeconds: file.durationSeconds,
+      };
+    }
+    sendJson(ctx, 201, session);
+  });
+
+  router.on('DELETE', `${P}/playback/:id`, (ctx) => {
+    const id = ctx.params.id as string;
+    if (!id.startsWith('direct-') && !sv.hls.stop(id)) throw new HttpError(404, 'not-found', 'No such play session.');
+    ctx.res.writeHead(204);
+    ctx.res.end();
+  });
+}
+
+async function probeFileNow(sv: ServerServices, fileId: string): Promise<void> {
+  const f = sv.queries.fileSource(fileId);
+  if (!f || f.probe !== 'pending') return;
+  await sv.scans.prober.probeNow({ fileId: f.id, itemId: f.itemId, path: f.path, signature: f.signature });
+}

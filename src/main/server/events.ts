@@ -1,0 +1,39 @@
+// Server-sent events: scan progress and library changes, fanned out to every open page.
+import type { ServerResponse } from 'node:http';
+import type { ServerEvent } from '../../shared/api';
+
+export class EventHub {
+  private readonly clients = new Set<ServerResponse>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor() {
+    // Proxies and sleeping laptops drop quiet connections; a comment line every 25 s keeps them open.
+    this.heartbeat = setInterval(() => {
+      for (const c of this.clients) c.write(': keep-alive\n\n');
+    }, 25_000);
+    this.heartbeat.unref();
+  }
+
+  attach(res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 3000\n\n');
+    this.clients.add(res);
+    res.on('close', () => this.clients.delete(res));
+  }
+
+  send(event: ServerEvent): void {
+    const line = `data: ${JSON.stringify(event)}\n\n`;
+    for (const c of this.clients) c.write(line);
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const c of this.clients) c.end();
+    this.clients.clear();
+  }
+}

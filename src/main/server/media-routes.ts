@@ -1,0 +1,44 @@
+// Images and streams: named by opaque ids, resolved through the database, and checked to lie under a library root or the cache.
+import { HttpError, sendError, type Router } from './http-kit';
+import { insideRoots, sendFile } from './files';
+import type { ServerServices } from './services';
+import { resizedImage, variantWidth } from '../library/artwork';
+
+export function mediaRoutes(router: Router, sv: ServerServices): void {
+  const allowedRoots = (): string[] => [...sv.store.allRoots().map((r) => r.path), sv.cacheDir];
+
+  router.on('GET', '/img/:id', async (ctx) => {
+    const source = sv.queries.imageFile(ctx.params.id as string);
+    if (!source || !insideRoots(source.path, allowedRoots())) throw new HttpError(404, 'not-found', 'No such image.');
+    const wParam = ctx.url.searchParams.get('w');
+    const requested = wParam === null ? undefined : Number(wParam);
+    if (requested !== undefined && (!Number.isInteger(requested) || requested < 1 || requested > 4096)) {
+      throw new HttpError(400, 'invalid-request', 'w: a width in pixels from 1 to 4096.');
+    }
+    const width = variantWidth(requested);
+    if (width === null) {
+      sendFile(ctx.req, ctx.res, source.path, { cacheControl: 'private, max-age=3600' });
+      return;
+    }
+    let path: string;
+    try {
+      path = await resizedImage(sv.cacheDir, { id: ctx.params.id as string, path: source.path, signature: source.signature }, width);
+    } catch {
+      throw new HttpError(422, 'bad-image', 'This image could not be read.');
+    }
+    sendFile(ctx.req, ctx.res, path, { cacheControl: 'private, max-age=86400', type: 'image/webp' });
+  });
+
+  router.on('GET', '/stream/file/:fileId', (ctx) => {
+    const file = sv.queries.fileSource(ctx.params.fileId as string);
+    if (!file || !insideRoots(file.path, allowedRoots())) throw new HttpError(404, 'not-found', 'No such file, or it is missing from disk.');
+    sendFile(ctx.req, ctx.res, file.path, { cacheControl: 'no-store', ...(file.container === 'webm' ? { type: 'video/webm' } : {}) });
+  });
+
+  router.on('GET', '/stream/hls/:session/:name', async (ctx) => {
+    const found = await sv.hls.file(ctx.params.session as string, ctx.params.name as string);
+    if ('error' in found) return sendError(ctx.res, found.status, 'stream-unavailable', found.error);
+    if (!insideRoots(found.path, [sv.cacheDir])) throw new HttpError(404, 'not-found', 'No such file.');
+    sendFile(ctx.req, ctx.res, found.path, { cacheControl: 'no-store' });
+  });
+}

@@ -1,0 +1,85 @@
+// Everything the routes use, made once per server: database, queries, scans, watcher, play sessions, events.
+import { join } from 'node:path';
+import type { Db } from '../db/open';
+import { LibraryStore } from '../db/library-store';
+import { CatalogueQueries } from '../db/catalogue-queries';
+import { ScanService } from '../library/scan-service';
+import { ArtworkWorker } from '../library/artwork';
+import { LibraryWatcher } from '../library/watcher';
+import { isNetworkPath } from '../library/network';
+import { HlsSessions } from '../playback/hls-sessions';
+import type { MediaTools } from '../media-tools/tools';
+import type { LibraryType } from '../../shared/api';
+import { EventHub } from './events';
+
+export interface ServerServices {
+  version: string;
+  dataDir: string;
+  cacheDir: string;
+  db: Db;
+  store: LibraryStore;
+  queries: CatalogueQueries;
+  scans: ScanService;
+  watcher: LibraryWatcher | null;
+  hls: HlsSessions;
+  events: EventHub;
+  log: (message: string) => void;
+  addLibrary(input: { name?: string | undefined; type: LibraryType; paths: string[]; pollMinutes?: number | undefined }): string;
+  removeLibrary(id: string): boolean;
+  close(): Promise<void>;
+}
+
+export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools; version: string; watch: boolean; log: (m: string) => void }): ServerServices {
+  const cacheDir = join(opts.dataDir, 'cache');
+  const store = new LibraryStore(opts.db);
+  const queries = new CatalogueQueries(opts.db);
+  const events = new EventHub();
+  const artwork = new ArtworkWorker(opts.db, cacheDir, opts.tools.ffmpeg);
+  const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
+    events.send({ type: 'scan', progress });
+    if (progress.phase === 'done') events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
+  });
+  const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
+  const hls = new HlsSessions(opts.tools.ffmpeg, cacheDir);
+  return {
+    version: opts.version,
+    dataDir: opts.dataDir,
+    cacheDir,
+    db: opts.db,
+    store,
+    queries,
+    scans,
+    watcher,
+    hls,
+    events,
+    log: opts.log,
+    addLibrary(input) {
+      const id = store.addLibrary({
+        name: input.name ?? defaultName(input.paths[0] ?? 'Library'),
+        type: input.type,
+        paths: input.paths.map((p) => ({ path: p, isNetwork: isNetworkPath(p) })),
+        // Shares are polled hourly unless the user says otherwise; local disks are watched.
+        pollMinutes: input.pollMinutes ?? 60,
+      });
+      watcher?.watchLibrary(id);
+      scans.start({ libraryId: id });
+      return id;
+    },
+    removeLibrary(id) {
+      scans.cancel(id);
+      return store.removeLibrary(id);
+    },
+    async close() {
+      scans.cancelAll();
+      hls.stopAll();
+      events.close();
+      await watcher?.close();
+      await scans.whenIdle();
+    },
+  };
+}
+
+function defaultName(path: string): string {
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  return parts[parts.length - 1] ?? 'Library';
+}

@@ -1,0 +1,354 @@
+// The JSON contract of /api/v1: request schemas (validated by the server) and response types
+// (used by the server's routes and the renderer's client alike). Pure: no Node, no DOM.
+import { z } from 'zod';
+
+export const API_PREFIX = '/api/v1';
+
+export type Id = string;
+
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
+
+// ── Catalogue ────────────────────────────────────────────────────────────────
+
+export type TopKind = 'movie' | 'series';
+export type ItemKind = TopKind | 'season' | 'episode' | 'extra';
+
+export interface RatingsSummary {
+  imdb?: number;
+  metascore?: number;
+}
+
+/** One line of the library grid: light enough that 20,000 of them load at once. */
+export interface ItemSummary {
+  id: Id;
+  kind: TopKind;
+  title: string;
+  /** Key to sort by title (articles moved off, numbers padded). */
+  sortKey: string;
+  year: number | null;
+  genres: string[];
+  ratings: RatingsSummary;
+  /** Audio languages (ISO 639-2/B). */
+  languages: string[];
+  contentRating: string | null;
+  runtimeMinutes: number | null;
+  /** ISO 8601. */
+  addedAt: string;
+  /** URL of the poster under /img, or null when the title has none. */
+  poster: string | null;
+  /** A colour (#rrggbb) to paint before the poster loads. */
+  placeholder: string | null;
+  watched: boolean;
+  /** Every file of it is gone from disk (kept so history is not lost at once). */
+  missing: boolean;
+  /** Series only: how many episodes exist on disk. */
+  episodeCount?: number;
+}
+
+export interface ItemsResponse {
+  items: ItemSummary[];
+}
+
+export interface Rating {
+  source: string;
+  value: number;
+  max: number;
+  votes: number | null;
+}
+
+export type CreditRole = 'actor' | 'director' | 'writer' | 'producer' | 'composer' | 'guest';
+
+export interface Credit {
+  personId: Id;
+  name: string;
+  role: CreditRole;
+  /** Actor's character, or a job title. */
+  character: string | null;
+  order: number;
+  photo: string | null;
+}
+
+export interface Images {
+  poster: string | null;
+  backdrop: string | null;
+  thumb: string | null;
+  logo: string | null;
+  banner: string | null;
+}
+
+export type StreamType = 'video' | 'audio' | 'subtitle';
+
+export interface MediaStream {
+  index: number;
+  type: StreamType;
+  codec: string;
+  profile: string | null;
+  language: string | null;
+  title: string | null;
+  isDefault: boolean;
+  isForced: boolean;
+  /** A sidecar file next to the video, rather than a track inside it. */
+  isExternal: boolean;
+  isHearingImpaired: boolean;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  bitDepth: number | null;
+  level: number | null;
+  hdr: string | null;
+  channels: number | null;
+  channelLayout: string | null;
+  sampleRate: number | null;
+  bitrate: number | null;
+}
+
+export interface Chapter {
+  start: number;
+  end: number;
+  title: string | null;
+}
+
+export type ProbeState = 'pending' | 'ok' | 'failed';
+
+export interface MediaFile {
+  id: Id;
+  /** File name only: clients never see or send paths. */
+  name: string;
+  part: number | null;
+  edition: string | null;
+  container: string | null;
+  sizeBytes: number;
+  durationSeconds: number | null;
+  bitrate: number | null;
+  probe: ProbeState;
+  probeError: string | null;
+  missing: boolean;
+  streams: MediaStream[];
+  chapters: Chapter[];
+}
+
+export interface UserData {
+  positionSeconds: number;
+  played: boolean;
+  playCount: number;
+  lastPlayedAt: string | null;
+  favourite: boolean;
+}
+
+export interface ExtraSummary {
+  id: Id;
+  title: string;
+  extraType: string;
+  durationSeconds: number | null;
+  fileId: Id | null;
+  thumb: string | null;
+}
+
+export interface EpisodeSummary {
+  id: Id;
+  season: number | null;
+  episode: number | null;
+  episodeEnd: number | null;
+  title: string;
+  overview: string | null;
+  airDate: string | null;
+  runtimeMinutes: number | null;
+  thumb: string | null;
+  placeholder: string | null;
+  fileIds: Id[];
+  missing: boolean;
+  userData: UserData;
+}
+
+export interface SeasonDetail {
+  id: Id;
+  number: number | null;
+  title: string;
+  overview: string | null;
+  poster: string | null;
+  episodes: EpisodeSummary[];
+}
+
+export interface ItemDetail {
+  id: Id;
+  kind: ItemKind;
+  title: string;
+  originalTitle: string | null;
+  sortKey: string;
+  year: number | null;
+  premiered: string | null;
+  overview: string | null;
+  tagline: string | null;
+  runtimeMinutes: number | null;
+  contentRating: string | null;
+  status: string | null;
+  ratings: Rating[];
+  genres: string[];
+  tags: string[];
+  studios: string[];
+  countries: string[];
+  collection: string | null;
+  providerIds: Record<string, string>;
+  credits: Credit[];
+  extras: ExtraSummary[];
+  images: Images;
+  placeholder: string | null;
+  files: MediaFile[];
+  /** Series only. */
+  seasons?: SeasonDetail[];
+  /** Episodes only. */
+  seriesId?: Id;
+  seasonNumber?: number | null;
+  episodeNumber?: number | null;
+  addedAt: string;
+  missing: boolean;
+  userData: UserData;
+}
+
+export interface PersonCredit {
+  itemId: Id;
+  kind: ItemKind;
+  title: string;
+  year: number | null;
+  role: CreditRole;
+  character: string | null;
+  poster: string | null;
+  placeholder: string | null;
+}
+
+export interface PersonDetail {
+  id: Id;
+  name: string;
+  photo: string | null;
+  credits: PersonCredit[];
+}
+
+export interface SearchResponse {
+  query: string;
+  movies: ItemSummary[];
+  series: ItemSummary[];
+  episodes: { id: Id; seriesId: Id; title: string; seriesTitle: string; season: number | null; episode: number | null }[];
+  people: { id: Id; name: string; photo: string | null; credits: number }[];
+}
+
+export const searchQuery = z.object({ q: z.string().trim().min(1).max(200) });
+
+// ── Libraries and scanning ──────────────────────────────────────────────────
+
+export const libraryType = z.enum(['movies', 'shows', 'mixed']);
+export type LibraryType = z.infer<typeof libraryType>;
+
+export const addLibraryBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  type: libraryType,
+  paths: z.array(z.string().min(1).max(4096)).min(1).max(50),
+  /** Network shares are polled at this interval instead of watched (minutes, 0 = never). */
+  pollMinutes: z.number().int().min(0).max(24 * 60).optional(),
+});
+export type AddLibraryBody = z.infer<typeof addLibraryBody>;
+
+export const scanBody = z
+  .object({
+    probe: z.boolean().optional(),
+    /** Re-read every file even when size and mtime are unchanged. */
+    full: z.boolean().optional(),
+  })
+  .strict();
+export type ScanBody = z.infer<typeof scanBody>;
+
+export interface LibraryRoot {
+  id: Id;
+  path: string;
+  online: boolean;
+  lastError: string | null;
+  isNetwork: boolean;
+}
+
+export interface Library {
+  id: Id;
+  name: string;
+  type: LibraryType;
+  roots: LibraryRoot[];
+  pollMinutes: number;
+  lastScanAt: string | null;
+  itemCount: number;
+}
+
+export interface LibrariesResponse {
+  libraries: Library[];
+}
+
+export type ScanPhase = 'walking' | 'probing' | 'done' | 'cancelled' | 'failed';
+
+export interface ScanProgress {
+  scanId: Id;
+  libraryId: Id;
+  phase: ScanPhase;
+  found: number;
+  identified: number;
+  probed: number;
+  toProbe: number;
+  failed: number;
+  added: number;
+  updated: number;
+  removed: number;
+  /** Seconds left, when it can be told. */
+  etaSeconds: number | null;
+  message: string | null;
+}
+
+export type ServerEvent =
+  | { type: 'scan'; progress: ScanProgress }
+  | { type: 'library-changed'; libraryId: Id; itemIds: Id[] }
+  | { type: 'root-status'; libraryId: Id; rootId: Id; online: boolean };
+
+// ── Playback ────────────────────────────────────────────────────────────────
+
+/** What the browser told us it can decode (from MediaSource.isTypeSupported / canPlayType). */
+export const clientCapabilities = z.object({
+  /** Containers the <video> element plays directly: mp4, webm, … */
+  containers: z.array(z.enum(['mp4', 'webm', 'mkv', 'mov', 'ogg', 'ts'])).max(10),
+  videoCodecs: z.array(z.enum(['h264', 'hevc', 'vp8', 'vp9', 'av1'])).max(10),
+  audioCodecs: z.array(z.enum(['aac', 'mp3', 'opus', 'vorbis', 'flac', 'ac3', 'eac3', 'dts', 'truehd', 'pcm'])).max(12),
+  /** hls.js (MSE) or native HLS is available. */
+  hls: z.boolean(),
+});
+export type ClientCapabilities = z.infer<typeof clientCapabilities>;
+
+export const startPlaybackBody = z.object({
+  fileId: z.string().min(1).max(64),
+  capabilities: clientCapabilities,
+  audioStream: z.number().int().min(0).max(1000).optional(),
+  startSeconds: z.number().min(0).max(1e6).optional(),
+});
+export type StartPlaybackBody = z.infer<typeof startPlaybackBody>;
+
+export type PlayMethod = 'direct' | 'remux' | 'transcode';
+
+export interface PlaybackSession {
+  sessionId: Id;
+  method: PlayMethod;
+  /** Why this method: machine-readable codes such as `container-not-supported`, `audio-codec-not-supported`. */
+  reasons: string[];
+  /** For direct play: the file URL (HTTP Range); for HLS: the master playlist. */
+  url: string;
+  mime: string;
+  durationSeconds: number | null;
+}
+
+export const progressBody = z.object({
+  positionSeconds: z.number().min(0).max(1e7),
+  played: z.boolean().optional(),
+});
+export type ProgressBody = z.infer<typeof progressBody>;
+
+// ── Server info ─────────────────────────────────────────────────────────────
+
+export interface ServerInfo {
+  name: string;
+  version: string;
+  libraries: number;
+  items: number;
+}
