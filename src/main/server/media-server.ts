@@ -34,6 +34,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const DOT_SEGMENT = /(^|\/|\\|%2f|%5c)(\.|%2e){2}(\/|\\|%2f|%5c|$)/i;
+
 const CSP = [
   "default-src 'self'",
   "img-src 'self' data: blob:",
@@ -71,6 +73,8 @@ export async function startMediaServer(opts: MediaServerOptions): Promise<Runnin
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (!hostAllowed(req, allowed)) return sendError(res, 421, 'wrong-host', 'This server answers only to 127.0.0.1 and localhost.');
     if (!originAllowed(req, allowed)) return sendError(res, 403, 'wrong-origin', 'Requests from other sites are refused.');
+    // URL parsing would quietly fold `..` away; a request that tries it is refused outright.
+    if (DOT_SEGMENT.test((req.url ?? '/').split('?')[0] ?? '')) return sendError(res, 400, 'bad-path', 'The path is not valid.');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
 

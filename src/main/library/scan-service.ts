@@ -1,0 +1,134 @@
+// Runs scans: phase one then the probe phase, one scan per library at a time, cancellable, reporting progress with an ETA.
+import type { ScanProgress } from '../../shared/api';
+import type { LibraryStore } from '../db/library-store';
+import { newId } from '../db/ids';
+import { LibraryScan, type PhaseOneSummary } from './scanner';
+import { Prober, type ProbeRunSummary } from './prober';
+import { ArtworkWorker } from './artwork';
+
+export interface ScanRequest {
+  libraryId: string;
+  probe?: boolean;
+  full?: boolean;
+  only?: { rootId: string; relDir: string }[];
+}
+
+export interface ScanOutcome {
+  scanId: string;
+  phaseOne: PhaseOneSummary;
+  probe: ProbeRunSummary | null;
+  seconds: number;
+}
+
+export class ScanService {
+  private readonly running = new Map<string, { scanId: string; controller: AbortController; done: Promise<ScanOutcome> }>();
+  readonly prober: Prober;
+
+  constructor(
+    private readonly store: LibraryStore,
+    ffprobe: string,
+    private readonly artwork: ArtworkWorker | null,
+    private readonly emit: (p: ScanProgress) => void = () => {},
+  ) {
+    this.prober = new Prober(store, ffprobe);
+  }
+
+  private readonly phaseOneListeners = new Map<string, (() => void)[]>();
+
+  /** Called once when the running (or next) scan of that library has committed its catalogue. */
+  onPhaseOneDone(libraryId: string, listener: () => void): void {
+    const list = this.phaseOneListeners.get(libraryId) ?? [];
+    list.push(listener);
+    this.phaseOneListeners.set(libraryId, list);
+  }
+
+  isScanning(libraryId: string): boolean {
+    return this.running.has(libraryId);
+  }
+
+  /** Starts a scan, or returns the one already running for that library. */
+  start(req: ScanRequest): { scanId: string; done: Promise<ScanOutcome> } {
+    const current = this.running.get(req.libraryId);
+    if (current) return { scanId: current.scanId, done: current.done };
+    const scanId = newId();
+    const controller = new AbortController();
+    const done = this.execute(scanId, req, controller.signal).finally(() => this.running.delete(req.libraryId));
+    this.running.set(req.libraryId, { scanId, controller, done });
+    return { scanId, done };
+  }
+
+  cancel(libraryId: string): boolean {
+    const current = this.running.get(libraryId);
+    if (!current) return false;
+    current.controller.abort();
+    return true;
+  }
+
+  cancelAll(): void {
+    for (const r of this.running.values()) r.controller.abort();
+  }
+
+  async whenIdle(): Promise<void> {
+    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+  }
+
+  private async execute(scanId: string, req: ScanRequest, signal: AbortSignal): Promise<ScanOutcome> {
+    const started = Date.now();
+    let last: ScanProgress | null = null;
+    const emit = (p: ScanProgress): void => {
+      last = p;
+      this.emit(p);
+    };
+    const phaseOne = await new LibraryScan(this.store, req.libraryId, {
+      scanId,
+      signal,
+      ...(req.full ? { full: true } : {}),
+      ...(req.only ? { only: req.only } : {}),
+      onProgress: emit,
+    }).run();
+    const listeners = this.phaseOneListeners.get(req.libraryId) ?? [];
+    this.phaseOneListeners.delete(req.libraryId);
+    for (const l of listeners) l();
+    let probe: ProbeRunSummary | null = null;
+    const base = (): ScanProgress => ({
+      scanId,
+      libraryId: req.libraryId,
+      phase: 'probing',
+      found: phaseOne.found,
+      identified: phaseOne.found,
+      probed: 0,
+      toProbe: 0,
+      failed: phaseOne.failed,
+      added: phaseOne.added,
+      updated: phaseOne.updated + phaseOne.moved,
+      removed: phaseOne.removed,
+      etaSeconds: null,
+      message: null,
+    });
+    if (req.probe !== false && !phaseOne.cancelled) {
+      const probeStart = Date.now();
+      probe = await this.prober.run({
+        libraryId: req.libraryId,
+        signal,
+        onProgress: (done, total, failed) => {
+          const elapsed = (Date.now() - probeStart) / 1000;
+          const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : null;
+          emit({ ...base(), probed: done, toProbe: total, failed: phaseOne.failed + failed, etaSeconds: eta });
+        },
+      });
+      if (this.artwork && !signal.aborted) await this.artwork.run(signal);
+    }
+    const cancelled = phaseOne.cancelled || probe?.cancelled === true;
+    const final: ScanProgress = {
+      ...(last ?? base()),
+      ...base(),
+      phase: cancelled ? 'cancelled' : 'done',
+      probed: probe?.probed ?? 0,
+      toProbe: (probe?.probed ?? 0) + (probe?.failed ?? 0),
+      failed: phaseOne.failed + (probe?.failed ?? 0),
+      etaSeconds: 0,
+    };
+    emit(final);
+    return { scanId, phaseOne, probe, seconds: (Date.now() - started) / 1000 };
+  }
+}

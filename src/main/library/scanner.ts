@@ -1,0 +1,621 @@
+// Phase one of a scan: walk the roots, identify every video, read NFOs and local art, and commit —
+// one transaction per file, so a kill at any moment leaves a consistent catalogue the next scan completes.
+import { readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import type { ScanProgress } from '../../shared/api';
+import { fileSignature, type FileRow, type ItemMetadata, type LibraryStore, type RootRow, type ProbedStream } from '../db/library-store';
+import { newId } from '../db/ids';
+import {
+  classifyArtwork,
+  identify,
+  parseSeasonFolder,
+  parseSidecarSubtitle,
+  type Identification,
+  type LibraryType,
+} from './naming';
+import { parseNfo, NfoError, NFO_MAX_BYTES, type Nfo } from './nfo';
+import { metadataFromNfo, metadataFromPath, type PathFacts } from './metadata';
+import { rootReachable, walkTree, type WalkedDir, type WalkedFile } from './walk';
+
+export interface ScanWarning {
+  path: string;
+  message: string;
+}
+
+export interface RootOutcome {
+  rootId: string;
+  path: string;
+  online: boolean;
+  error: string | null;
+}
+
+export interface PhaseOneSummary {
+  scanId: string;
+  libraryId: string;
+  found: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  moved: number;
+  removed: number;
+  failed: number;
+  dirsSkipped: number;
+  dirsRead: number;
+  roots: RootOutcome[];
+  warnings: ScanWarning[];
+  cancelled: boolean;
+}
+
+export interface PhaseOneOptions {
+  /** Re-read every folder even when its signature is unchanged. */
+  full?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+  /** Scan only these folders (relative to their root), e.g. the ones a watcher saw change. */
+  only?: { rootId: string; relDir: string }[];
+  scanId?: string;
+}
+
+const YIELD_EVERY_DIRS = 32;
+
+function stem(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+function isUnder(relPath: string, dir: string): boolean {
+  return dir === '' || relPath === dir || relPath.startsWith(`${dir}/`);
+}
+
+interface NfoRead {
+  nfo: Nfo | null;
+  signature: string | null;
+  error: string | null;
+}
+
+function readNfo(root: string, relPath: string): NfoRead {
+  const abs = join(root, relPath);
+  let size: number;
+  let mtime: number;
+  try {
+    const st = statSync(abs);
+    size = st.size;
+    mtime = st.mtimeMs;
+  } catch {
+    return { nfo: null, signature: null, error: null };
+  }
+  const signature = fileSignature(size, mtime);
+  if (size > NFO_MAX_BYTES) return { nfo: null, signature, error: `${relPath}: NFO is larger than ${NFO_MAX_BYTES} bytes` };
+  try {
+    return { nfo: parseNfo(readFileSync(abs)), signature, error: null };
+  } catch (e) {
+    const why = e instanceof NfoError ? `${e.code}: ${e.message}` : (e as Error).message;
+    return { nfo: null, signature, error: `${relPath}: ${why}` };
+  }
+}
+
+/** One library's phase one. Probing (phase two) is separate: see prober.ts. */
+export class LibraryScan {
+  private readonly summary: PhaseOneSummary;
+  private readonly type: LibraryType;
+  private readonly seriesCache = new Map<string, string>();
+  private readonly seasonCache = new Map<string, string>();
+  private readonly startedAt = Date.now();
+  private identified = 0;
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly libraryId: string,
+    private readonly opts: PhaseOneOptions = {},
+  ) {
+    const lib = store.library(libraryId);
+    if (!lib) throw new Error(`no library ${libraryId}`);
+    this.type = lib.type;
+    this.summary = {
+      scanId: opts.scanId ?? newId(),
+      libraryId,
+      found: 0,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      moved: 0,
+      removed: 0,
+      failed: 0,
+      dirsSkipped: 0,
+      dirsRead: 0,
+      roots: [],
+      warnings: [],
+      cancelled: false,
+    };
+  }
+
+  async run(): Promise<PhaseOneSummary> {
+    for (const root of this.store.roots(this.libraryId)) {
+      if (this.stopped()) break;
+      const scopes = this.opts.only?.filter((o) => o.rootId === root.id).map((o) => o.relDir);
+      if (this.opts.only && (!scopes || scopes.length === 0)) continue;
+      await this.scanRoot(root, scopes ?? ['']);
+    }
+    this.summary.cancelled = this.stopped();
+    if (!this.summary.cancelled) {
+      this.store.refreshMissing(this.libraryId);
+      if (!this.opts.only) this.store.markLibraryScanned(this.libraryId);
+    }
+    this.report('walking');
+    return this.summary;
+  }
+
+  private stopped(): boolean {
+    return this.opts.signal?.aborted === true;
+  }
+
+  private warn(path: string, message: string): void {
+    if (this.summary.warnings.length < 1000) this.summary.warnings.push({ path, message });
+  }
+
+  private report(phase: ScanProgress['phase'], message: string | null = null): void {
+    this.opts.onProgress?.({
+      scanId: this.summary.scanId,
+      libraryId: this.libraryId,
+      phase,
+      found: this.summary.found,
+      identified: this.identified,
+      probed: 0,
+      toProbe: 0,
+      failed: this.summary.failed,
+      added: this.summary.added,
+      updated: this.summary.updated,
+      removed: this.summary.removed,
+      etaSeconds: null,
+      message,
+    });
+  }
+
+  private async scanRoot(root: RootRow, scopes: string[]): Promise<void> {
+    const known = this.store.filesOfRoot(root.id);
+    const reach = rootReachable(root.path);
+    if (!reach.ok || (reach.empty && known.some((f) => !f.missing_since))) {
+      // An unmounted share often leaves an empty mount point: that is not "every file deleted".
+      const error = reach.ok ? 'folder is empty but held media before (share not mounted?)' : reach.error;
+      this.store.setRootStatus(root.id, false, error);
+      this.summary.roots.push({ rootId: root.id, path: root.path, online: false, error });
+      this.warn(root.path, `library folder offline: ${error}; nothing changed`);
+      return;
+    }
+
+    const walked: WalkedDir[] = [];
+    const unreadable: string[] = [];
+    for (const scope of scopes) {
+      const w = walkTree(root.path, scope, () => this.stopped());
+      walked.push(...w.dirs);
+      unreadable.push(...w.unreadable);
+      for (const warning of w.warnings) this.warn(join(root.path, warning.relPath), warning.message);
+    }
+    if (this.stopped()) return;
+    // The share may have gone while we walked: then what we did not see is not gone.
+    const after = rootReachable(root.path);
+    if (!after.ok) {
+      this.store.setRootStatus(root.id, false, after.error);
+      this.summary.roots.push({ rootId: root.id, path: root.path, online: false, error: after.error });
+      this.warn(root.path, `library folder went offline during the scan: ${after.error}; nothing removed`);
+      unreadable.push('');
+    } else {
+      this.store.setRootStatus(root.id, true, null);
+      this.summary.roots.push({ rootId: root.id, path: root.path, online: true, error: null });
+    }
+
+    const inScope = (rel: string): boolean => scopes.some((s) => isUnder(rel, s));
+    const byPath = new Map<string, FileRow>();
+    for (const f of known) if (inScope(f.rel_path)) byPath.set(f.rel_path, f);
+
+    const seen = new Set<string>();
+    for (const d of walked) for (const v of d.videos) seen.add(v.relPath);
+    this.summary.found += seen.size;
+
+    // Moves: a file that vanished from one place and a new file elsewhere with the same inode (or size,
+    // mtime and name) are one file; it keeps its id, its item and so its watch state.
+    const gone = [...byPath.values()].filter(
+      (f) => !seen.has(f.rel_path) && !unreadable.some((u) => isUnder(f.rel_path, u)),
+    );
+    const goneByInode = new Map<string, FileRow>();
+    const goneByShape = new Map<string, FileRow>();
+    for (const f of gone) {
+      if (f.inode) goneByInode.set(`${f.size}:${f.inode}`, f);
+      goneByShape.set(`${f.size}:${f.mtime_ms}:${posix.basename(f.rel_path)}`, f);
+    }
+    const movedTo = new Map<string, FileRow>();
+    for (const d of walked) {
+      for (const v of d.videos) {
+        if (byPath.has(v.relPath)) continue;
+        const match = goneByInode.get(`${v.size}:${v.inode}`) ?? goneByShape.get(`${v.size}:${v.mtimeMs}:${v.name}`);
+        if (match && !movedTo.has(match.id)) {
+          movedTo.set(v.relPath, match);
+          movedTo.set(match.id, match);
+        }
+      }
+    }
+
+    const signatures = this.store.dirSignatures(root.id);
+    const changedDirs: WalkedDir[] = [];
+    for (const d of walked) {
+      const unchanged =
+        !this.opts.full &&
+        signatures.get(d.relPath) === d.signature &&
+        d.videos.every((v) => byPath.has(v.relPath) && !byPath.get(v.relPath)?.missing_since);
+      if (unchanged) {
+        this.summary.dirsSkipped++;
+        this.summary.unchanged += d.videos.length;
+        this.identified += d.videos.length;
+      } else changedDirs.push(d);
+    }
+
+    const dirItems = new Map<string, DirItems>();
+    let n = 0;
+    for (const d of changedDirs) {
+      if (this.stopped()) return;
+      this.summary.dirsRead++;
+      dirItems.set(d.relPath, this.processDir(root, d, byPath, movedTo));
+      if (++n % YIELD_EVERY_DIRS === 0) {
+        this.report('walking');
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    for (const d of changedDirs) {
+      if (this.stopped()) return;
+      const items = dirItems.get(d.relPath);
+      if (items) this.applyArtwork(root, d, items);
+      this.store.setDirSignature(root.id, d.relPath, d.signature);
+    }
+
+    const movedIds = new Set([...movedTo.values()].map((f) => f.id));
+    for (const f of gone) {
+      if (movedIds.has(f.id) || f.missing_since) continue;
+      this.store.markFileMissing(f.id);
+      this.summary.removed++;
+    }
+    // Folders that vanished lose their signature, so their return is read afresh.
+    const walkedDirs = new Set(walked.map((d) => d.relPath));
+    for (const rel of signatures.keys()) {
+      if (!inScope(rel) || walkedDirs.has(rel) || unreadable.some((u) => isUnder(rel, u))) continue;
+      this.store.forgetDirSignature(root.id, rel);
+    }
+  }
+
+  private processDir(root: RootRow, dir: WalkedDir, byPath: Map<string, FileRow>, movedTo: Map<string, FileRow>): DirItems {
+    const items: DirItems = { byStem: new Map(), folderItem: null, seriesId: null };
+    const nfoNames = new Set(dir.nfos.map((f) => f.name.toLowerCase()));
+    if (nfoNames.has('tvshow.nfo')) {
+      items.seriesId = this.ensureSeries(root, dir.relPath);
+      items.folderItem = { id: items.seriesId, kind: 'series' };
+    }
+    const idents = dir.videos.map((v) => ({ video: v, ident: identify(v.relPath, this.type) }));
+    // Owners before their extras: a suffixed trailer needs its movie to exist.
+    idents.sort((a, b) => Number(a.ident.kind === 'extra') - Number(b.ident.kind === 'extra'));
+    for (const { video, ident } of idents) {
+      try {
+        this.store.db.transaction(() => this.processVideo(root, dir, video, ident, byPath, movedTo, items))();
+      } catch (e) {
+        this.summary.failed++;
+        this.warn(join(root.path, video.relPath), `could not be added: ${(e as Error).message}`);
+      }
+      this.identified++;
+    }
+    return items;
+  }
+
+  private processVideo(
+    root: RootRow,
+    dir: WalkedDir,
+    video: WalkedFile,
+    ident: Identification,
+    byPath: Map<string, FileRow>,
+    movedTo: Map<string, FileRow>,
+    items: DirItems,
+  ): void {
+    if (ident.kind === 'ignored') return;
+    const existing = byPath.get(video.relPath);
+    const moved = existing ? undefined : movedTo.get(video.relPath);
+    const row = existing ?? moved;
+    const fileChanged = !row || row.size !== video.size || row.mtime_ms !== video.mtimeMs || moved !== undefined || row.missing_since !== null;
+
+    const target = this.resolveItem(root, dir, video, ident, row?.item_id ?? null, fileChanged);
+    if (!target) return;
+    items.byStem.set(stem(video.name), { id: target.itemId, kind: target.kind });
+    if (target.folderItem) items.folderItem = target.folderItem;
+
+    const part = ident.kind === 'movie' ? ident.part : undefined;
+    const edition = ident.kind === 'movie' ? ident.edition : undefined;
+    let fileId: string;
+    if (row) {
+      fileId = row.id;
+      if (fileChanged || row.item_id !== target.itemId) {
+        this.store.updateFile({ id: row.id, itemId: target.itemId, relPath: video.relPath, size: video.size, mtimeMs: video.mtimeMs, inode: video.inode, part, edition });
+        if (moved) this.summary.moved++;
+        else this.summary.updated++;
+      } else this.summary.unchanged++;
+    } else {
+      fileId = this.store.insertFile({ itemId: target.itemId, rootId: root.id, relPath: video.relPath, size: video.size, mtimeMs: video.mtimeMs, inode: video.inode, part, edition });
+      this.summary.added++;
+    }
+    this.store.setSidecars(fileId, this.sidecarsFor(dir, video));
+  }
+
+  private sidecarsFor(dir: WalkedDir, video: WalkedFile): ProbedStream[] {
+    const out: ProbedStream[] = [];
+    const videoStem = stem(video.name);
+    for (const sub of dir.subtitles) {
+      const info = parseSidecarSubtitle(sub.name, videoStem);
+      if (!info) continue;
+      out.push({
+        index: 0,
+        type: 'subtitle',
+        codec: info.format === 'srt' ? 'subrip' : info.format === 'sup' ? 'hdmv_pgs_subtitle' : info.format,
+        language: info.language ?? null,
+        title: info.title ?? null,
+        isDefault: info.default,
+        isForced: info.forced,
+        isExternal: true,
+        isHearingImpaired: info.sdh,
+        externalPath: sub.relPath,
+      });
+    }
+    return out;
+  }
+
+  private resolveItem(
+    root: RootRow,
+    dir: WalkedDir,
+    video: WalkedFile,
+    ident: Exclude<Identification, { kind: 'ignored' }>,
+    previousItemId: string | null,
+    fileChanged: boolean,
+  ): { itemId: string; kind: ItemKindHere; folderItem?: { id: string; kind: ItemKindHere } } | null {
+    switch (ident.kind) {
+      case 'movie': {
+        const key = ident.movieFolder !== null
+          ? `m:${root.id}:${ident.movieFolder}`
+          : `m:${root.id}:${dir.relPath}:${ident.title.toLowerCase()}:${ident.year ?? ''}`;
+        const itemId = this.placeItem(previousItemId, key, { kind: 'movie', parentId: null, seriesId: null, rootId: root.id, folder: ident.movieFolder, title: ident.title });
+        const nfoPaths = [`${dir.relPath ? `${dir.relPath}/` : ''}${stem(video.name)}.nfo`];
+        if (ident.movieFolder !== null) nfoPaths.push(`${ident.movieFolder ? `${ident.movieFolder}/` : ''}movie.nfo`);
+        const facts: PathFacts = { title: ident.title, year: ident.year, providerIds: ident.providerIds };
+        this.refreshMetadata(root, itemId.id, itemId.created || fileChanged, nfoPaths, facts, 'movie');
+        return { itemId: itemId.id, kind: 'movie', ...(ident.movieFolder === dir.relPath ? { folderItem: { id: itemId.id, kind: 'movie' as const } } : {}) };
+      }
+      case 'episode': {
+        const seriesId = this.ensureSeries(root, ident.seriesFolder, ident);
+        let parentId = seriesId;
+        let folderItem: { id: string; kind: ItemKindHere } | undefined;
+        if (ident.season !== undefined) {
+          const inSeasonFolder = dir.relPath !== ident.seriesFolder && parseSeasonFolder(posix.basename(dir.relPath)) === ident.season;
+          parentId = this.ensureSeason(seriesId, ident.season, inSeasonFolder ? dir.relPath : null);
+          if (inSeasonFolder) folderItem = { id: parentId, kind: 'season' };
+        }
+        const key = ident.season !== undefined && ident.episode !== undefined
+          ? `e:${seriesId}:${ident.season}:${ident.episode}`
+          : ident.airDate
+            ? `e:${seriesId}:d:${ident.airDate}`
+            : `e:${seriesId}:f:${stem(video.relPath)}`;
+        const title = ident.title ?? (ident.episode !== undefined ? `Episode ${ident.episode}` : ident.airDate ?? stem(video.name));
+        const item = this.placeItem(previousItemId, key, { kind: 'episode', parentId, seriesId, rootId: root.id, folder: dir.relPath, title });
+        const facts: PathFacts = {
+          title,
+          seasonNumber: ident.season,
+          episodeNumber: ident.episode,
+          episodeEnd: ident.episodeEnd,
+          premiered: ident.airDate,
+          year: ident.airDate ? Number(ident.airDate.slice(0, 4)) : undefined,
+        };
+        this.refreshMetadata(root, item.id, item.created || fileChanged, [`${dir.relPath ? `${dir.relPath}/` : ''}${stem(video.name)}.nfo`], facts, 'episode', ident.episode);
+        return { itemId: item.id, kind: 'episode', ...(folderItem ? { folderItem } : {}) };
+      }
+      case 'extra': {
+        const ownerId = this.findOwner(root, ident.owner);
+        const item = this.placeItem(previousItemId, `x:${root.id}:${video.relPath}`, { kind: 'extra', parentId: ownerId, seriesId: null, rootId: root.id, folder: dir.relPath, title: ident.title });
+        if (item.created || fileChanged) {
+          this.store.setMetadata(item.id, metadataFromPath({ title: ident.title, extraType: ident.extraType }));
+        }
+        if (!ownerId) this.warn(join(root.path, video.relPath), 'extra without a title it belongs to');
+        return { itemId: item.id, kind: 'extra' };
+      }
+      default:
+        return null;
+    }
+  }
+
+  private placeItem(
+    previousItemId: string | null,
+    identityKey: string,
+    input: { kind: ItemKindHere; parentId: string | null; seriesId: string | null; rootId: string; folder: string | null; title: string },
+  ): { id: string; created: boolean } {
+    if (previousItemId) {
+      const prev = this.store.itemById(previousItemId);
+      if (prev && prev.kind === input.kind) {
+        if (prev.identity_key === identityKey) return { id: prev.id, created: false };
+        if (this.store.relinkItem(prev.id, this.libraryId, { identityKey, parentId: input.parentId, seriesId: input.seriesId, folder: input.folder })) {
+          return { id: prev.id, created: false };
+        }
+      }
+    }
+    const made = this.store.ensureItem({
+      libraryId: this.libraryId,
+      kind: input.kind,
+      identityKey,
+      parentId: input.parentId,
+      seriesId: input.seriesId,
+      rootId: input.rootId,
+      folder: input.folder,
+      title: input.title,
+      sortKey: input.title.toLowerCase(),
+    });
+    return { id: made.id, created: made.created };
+  }
+
+  private refreshMetadata(
+    root: RootRow,
+    itemId: string,
+    force: boolean,
+    nfoPaths: string[],
+    facts: PathFacts,
+    expect: 'movie' | 'episode',
+    episodeNumber?: number,
+  ): void {
+    let read: NfoRead = { nfo: null, signature: null, error: null };
+    let readPath: string | null = null;
+    for (const p of nfoPaths) {
+      read = readNfo(root.path, p);
+      if (read.signature) {
+        readPath = p;
+        break;
+      }
+    }
+    const current = this.store.itemById(itemId);
+    if (!force && !this.opts.full && current && current.nfo_signature === read.signature) return;
+    let meta: ItemMetadata;
+    const nfo = read.nfo;
+    if (nfo && expect === 'movie' && nfo.kind === 'movie') {
+      meta = metadataFromNfo(nfo, facts, { collection: nfo.set });
+    } else if (nfo && expect === 'episode' && nfo.kind === 'episode') {
+      const ep = nfo.episodes.find((e) => e.episode === episodeNumber) ?? nfo.episodes[0];
+      meta = ep ? metadataFromNfo(ep, facts) : metadataFromPath(facts);
+    } else if (nfo && nfo.kind === 'url-only') {
+      meta = metadataFromPath({ ...facts, providerIds: { ...facts.providerIds, ...definedIds(nfo.uniqueIds) } });
+    } else {
+      meta = metadataFromPath(facts);
+      if (nfo && readPath) read.error = `${readPath}: NFO is a <${nfo.kind}>, not what this file needs`;
+    }
+    if (read.error) {
+      this.summary.failed++;
+      this.warn(join(root.path, read.error.split(':')[0] ?? ''), read.error);
+    }
+    meta.nfoSignature = read.signature;
+    meta.nfoError = read.error;
+    this.store.setMetadata(itemId, meta);
+  }
+
+  private ensureSeries(root: RootRow, seriesFolder: string, ident?: Extract<Identification, { kind: 'episode' }>): string {
+    const cacheKey = `${root.id}:${seriesFolder}`;
+    const cached = this.seriesCache.get(cacheKey);
+    if (cached) return cached;
+    const title = ident?.series ?? (posix.basename(seriesFolder) || 'Unknown series');
+    const made = this.store.ensureItem({
+      libraryId: this.libraryId,
+      kind: 'series',
+      identityKey: `s:${root.id}:${seriesFolder}`,
+      parentId: null,
+      seriesId: null,
+      rootId: root.id,
+      folder: seriesFolder,
+      title,
+      sortKey: title.toLowerCase(),
+    });
+    const read = readNfo(root.path, `${seriesFolder ? `${seriesFolder}/` : ''}tvshow.nfo`);
+    if (made.created || this.opts.full || made.nfoSignature !== read.signature) {
+      const facts: PathFacts = { title, year: ident?.seriesYear, providerIds: ident?.providerIds };
+      let meta: ItemMetadata;
+      if (read.nfo && read.nfo.kind === 'tvshow') {
+        meta = metadataFromNfo(read.nfo, facts, { status: read.nfo.status });
+      } else {
+        const fromFolder = identify(`${seriesFolder}/x S01E01.mkv`, 'shows');
+        meta = metadataFromPath(fromFolder.kind === 'episode' ? { title: fromFolder.series, year: fromFolder.seriesYear, providerIds: fromFolder.providerIds } : facts);
+        if (read.nfo && !read.error) read.error = `${seriesFolder}/tvshow.nfo: NFO is a <${read.nfo.kind}>, not a <tvshow>`;
+      }
+      if (read.error) {
+        this.summary.failed++;
+        this.warn(join(root.path, seriesFolder, 'tvshow.nfo'), read.error);
+      }
+      meta.nfoSignature = read.signature;
+      meta.nfoError = read.error;
+      this.store.db.transaction(() => this.store.setMetadata(made.id, meta))();
+      if (made.created) this.summary.added++;
+    }
+    this.seriesCache.set(cacheKey, made.id);
+    return made.id;
+  }
+
+  private ensureSeason(seriesId: string, season: number, folder: string | null): string {
+    const cacheKey = `${seriesId}:${season}`;
+    const cached = this.seasonCache.get(cacheKey);
+    if (cached) return cached;
+    const title = season === 0 ? 'Specials' : `Season ${season}`;
+    const made = this.store.ensureItem({
+      libraryId: this.libraryId,
+      kind: 'season',
+      identityKey: `se:${seriesId}:${season}`,
+      parentId: seriesId,
+      seriesId,
+      rootId: null,
+      folder,
+      title,
+      sortKey: String(season).padStart(4, '0'),
+    });
+    if (made.created) {
+      const meta = metadataFromPath({ title, seasonNumber: season });
+      meta.sortKey = String(season).padStart(4, '0');
+      this.store.setMetadata(made.id, meta);
+    }
+    this.seasonCache.set(cacheKey, made.id);
+    return made.id;
+  }
+
+  private findOwner(root: RootRow, owner: string): string | null {
+    const candidates = [`m:${root.id}:${owner}`, `s:${root.id}:${owner}`, `m:${root.id}:${posix.dirname(owner) === '.' ? '' : posix.dirname(owner)}`];
+    for (const key of candidates) {
+      const found = this.store.itemByIdentity(this.libraryId, key);
+      if (found) return found.id;
+    }
+    // A season folder's extras belong to the series.
+    const parent = posix.dirname(owner);
+    const series = this.store.itemByIdentity(this.libraryId, `s:${root.id}:${parent === '.' ? '' : parent}`);
+    return series?.id ?? null;
+  }
+
+  private applyArtwork(root: RootRow, dir: WalkedDir, items: DirItems): void {
+    const single = dir.videos.length === 1 ? stem((dir.videos[0] as WalkedFile).name) : null;
+    for (const img of dir.images) {
+      let placed = false;
+      for (const [videoStem, item] of items.byStem) {
+        const lower = img.name.toLowerCase();
+        const s = videoStem.toLowerCase();
+        if (!lower.startsWith(`${s}-`) && !lower.startsWith(`${s}.`)) continue;
+        const cls = classifyArtwork(img.name, videoStem);
+        if (!cls || cls.scope !== 'file') continue;
+        const kind = item.kind === 'episode' && cls.kind === 'poster' ? 'thumb' : cls.kind;
+        this.store.setImage(item.id, kind, root.id, img.relPath, fileSignature(img.size, img.mtimeMs));
+        placed = true;
+        break;
+      }
+      if (placed) continue;
+      const cls = classifyArtwork(img.name, single);
+      if (!cls) continue;
+      if (cls.season !== undefined && items.seriesId) {
+        if (cls.season < 0) continue;
+        const season = this.store.itemByIdentity(this.libraryId, `se:${items.seriesId}:${cls.season}`);
+        if (season) this.store.setImage(season.id, cls.kind, root.id, img.relPath, fileSignature(img.size, img.mtimeMs));
+        continue;
+      }
+      const target = cls.scope === 'file' && single ? items.byStem.get(single) : items.folderItem;
+      if (!target) continue;
+      const kind = target.kind === 'episode' && cls.kind === 'poster' ? 'thumb' : cls.kind;
+      this.store.setImage(target.id, kind, root.id, img.relPath, fileSignature(img.size, img.mtimeMs));
+    }
+    for (const photo of dir.actorPhotos) {
+      const name = stem(photo.name).replace(/_/g, ' ').trim();
+      if (name) this.store.setPersonPhoto(name, root.id, photo.relPath, fileSignature(photo.size, photo.mtimeMs));
+    }
+  }
+}
+
+type ItemKindHere = 'movie' | 'series' | 'season' | 'episode' | 'extra';
+
+interface DirItems {
+  byStem: Map<string, { id: string; kind: ItemKindHere }>;
+  folderItem: { id: string; kind: ItemKindHere } | null;
+  seriesId: string | null;
+}
+
+function definedIds(ids: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ids)) if (v) out[k] = v;
+  return out;
+}

@@ -1,0 +1,166 @@
+// Walks a library root and lists, per folder, the files that matter with a signature of them.
+// Synchronous on purpose: one readdir and a stat per file is the whole cost, and the caller yields between folders.
+import { readdirSync, statSync, existsSync, type Dirent, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { isIgnoredDirName, isIgnoredFileName, isImageFile, isNfoFile, isSubtitleFile, isVideoFile } from './naming';
+
+export interface WalkedFile {
+  name: string;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  /** dev:ino — survives a rename on the same disk, so a moved file is recognised. */
+  inode: string;
+}
+
+export interface WalkedDir {
+  relPath: string;
+  signature: string;
+  videos: WalkedFile[];
+  nfos: WalkedFile[];
+  images: WalkedFile[];
+  subtitles: WalkedFile[];
+  /** Kodi's `.actors/<Name>.jpg`. */
+  actorPhotos: WalkedFile[];
+  subdirs: string[];
+}
+
+export interface WalkWarning {
+  relPath: string;
+  message: string;
+}
+
+export interface WalkResult {
+  dirs: WalkedDir[];
+  warnings: WalkWarning[];
+  /** Folders that could not be read: what we knew under them is kept, not marked missing. */
+  unreadable: string[];
+}
+
+export function joinRel(dir: string, name: string): string {
+  return dir ? `${dir}/${name}` : name;
+}
+
+/**
+ * Lists every folder under `root` (from `startRel`, '' for the root itself), depth-first with parents
+ * before children, so owners are known before their extras folders.
+ */
+export function walkTree(root: string, startRel = '', shouldStop: () => boolean = () => false): WalkResult {
+  const result: WalkResult = { dirs: [], warnings: [], unreadable: [] };
+  const visited = new Set<string>();
+  const stack: string[] = [startRel];
+  while (stack.length > 0) {
+    if (shouldStop()) break;
+    const rel = stack.pop() as string;
+    const abs = rel ? join(root, rel) : root;
+    let dirStat: Stats;
+    let entries: Dirent[];
+    try {
+      dirStat = statSync(abs);
+      const key = `${dirStat.dev}:${dirStat.ino}`;
+      if (visited.has(key)) {
+        result.warnings.push({ relPath: rel, message: 'folder already seen (symbolic link loop): skipped' });
+        continue;
+      }
+      visited.add(key);
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch (e) {
+      result.unreadable.push(rel);
+      result.warnings.push({ relPath: rel, message: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      continue;
+    }
+    if (entries.some((d) => d.name === '.ignore' || d.name === '.nomedia')) continue;
+    const dir: WalkedDir = { relPath: rel, signature: '', videos: [], nfos: [], images: [], subtitles: [], actorPhotos: [], subdirs: [] };
+    const hash = createHash('sha1');
+    const subdirs: string[] = [];
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.includes('\uFFFD')) {
+        result.warnings.push({ relPath: joinRel(rel, name), message: 'name is not valid UTF-8: skipped (rename it to see it)' });
+        continue;
+      }
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let st: Stats | undefined;
+      if (entry.isSymbolicLink()) {
+        try {
+          st = statSync(join(abs, name));
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          result.warnings.push({ relPath: joinRel(rel, name), message: 'broken symbolic link: skipped' });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (name === '.actors') {
+          listActors(root, joinRel(rel, name), dir, hash, result);
+          continue;
+        }
+        if (isIgnoredDirName(name)) continue;
+        subdirs.push(name);
+        hash.update(`d\0${name}\0`);
+        continue;
+      }
+      if (!isFile || isIgnoredFileName(name)) continue;
+      const bucket = isVideoFile(name)
+        ? dir.videos
+        : isNfoFile(name)
+          ? dir.nfos
+          : isImageFile(name)
+            ? dir.images
+            : isSubtitleFile(name)
+              ? dir.subtitles
+              : null;
+      if (!bucket) continue;
+      try {
+        st ??= statSync(join(abs, name));
+      } catch (e) {
+        result.warnings.push({ relPath: joinRel(rel, name), message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        continue;
+      }
+      const file: WalkedFile = {
+        name,
+        relPath: joinRel(rel, name),
+        size: st.size,
+        mtimeMs: Math.round(st.mtimeMs),
+        inode: `${st.dev}:${st.ino}`,
+      };
+      bucket.push(file);
+      hash.update(`f\0${name}\0${file.size}\0${file.mtimeMs}\0`);
+    }
+    dir.subdirs = subdirs.sort();
+    dir.signature = hash.digest('base64url');
+    result.dirs.push(dir);
+    // Reverse so the stack pops them in name order.
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(joinRel(rel, subdirs[i] as string));
+  }
+  return result;
+}
+
+function listActors(root: string, rel: string, dir: WalkedDir, hash: ReturnType<typeof createHash>, result: WalkResult): void {
+  try {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+      if (!entry.isFile() || !isImageFile(entry.name) || entry.name.startsWith('.')) continue;
+      const st = statSync(join(root, rel, entry.name));
+      dir.actorPhotos.push({ name: entry.name, relPath: joinRel(rel, entry.name), size: st.size, mtimeMs: Math.round(st.mtimeMs), inode: `${st.dev}:${st.ino}` });
+      hash.update(`a\0${entry.name}\0${st.size}\0${Math.round(st.mtimeMs)}\0`);
+    }
+  } catch (e) {
+    result.warnings.push({ relPath: rel, message: `cannot read actor photos: ${(e as Error).message}` });
+  }
+}
+
+/** A root that is gone, or a mount point left empty by an unmounted share, must change nothing. */
+export function rootReachable(root: string): { ok: true; empty: boolean } | { ok: false; error: string } {
+  try {
+    if (!existsSync(root)) return { ok: false, error: 'folder not found (disk or share not connected?)' };
+    const st = statSync(root);
+    if (!st.isDirectory()) return { ok: false, error: 'not a folder' };
+    const entries = readdirSync(root);
+    return { ok: true, empty: entries.length === 0 };
+  } catch (e) {
+    return { ok: false, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+}

@@ -1,0 +1,125 @@
+// Keeps the catalogue current without full rescans: local roots are watched, network shares are polled
+// at the interval the user set and left alone in between, so a NAS can spin down.
+import { relative, sep, dirname } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { LibraryStore, RootRow } from '../db/library-store';
+import type { ScanService } from './scan-service';
+import { isIgnoredDirName } from './naming';
+
+export interface WatcherOptions {
+  debounceMs?: number;
+  onError?: (message: string) => void;
+}
+
+interface Pending {
+  libraryId: string;
+  dirs: Map<string, Set<string>>;
+}
+
+export class LibraryWatcher {
+  private readonly watchers: FSWatcher[] = [];
+  private readonly polls: NodeJS.Timeout[] = [];
+  private readonly pending = new Map<string, Pending>();
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly scans: ScanService,
+    private readonly opts: WatcherOptions = {},
+  ) {}
+
+  start(): void {
+    for (const lib of this.store.listLibraries()) this.watchLibrary(lib.id);
+  }
+
+  watchLibrary(libraryId: string): void {
+    const lib = this.store.library(libraryId);
+    if (!lib) return;
+    const roots = this.store.roots(libraryId);
+    const network = roots.filter((r) => r.is_network === 1);
+    const local = roots.filter((r) => r.is_network === 0);
+    for (const root of local) this.watchRoot(libraryId, root);
+    if (network.length > 0 && lib.poll_minutes > 0) {
+      const t = setInterval(() => {
+        if (!this.closed) this.scans.start({ libraryId });
+      }, lib.poll_minutes * 60_000);
+      t.unref();
+      this.polls.push(t);
+    }
+  }
+
+  private watchRoot(libraryId: string, root: RootRow): void {
+    const w = watch(root.path, {
+      ignoreInitial: true,
+      persistent: true,
+      followSymlinks: false,
+      ignored: (path: string) => {
+        const rel = relative(root.path, path);
+        if (!rel) return false;
+        return rel.split(sep).some((part) => part !== '.actors' && isIgnoredDirName(part));
+      },
+    });
+    const onChange = (path: string): void => {
+      const rel = relative(root.path, path).split(sep).join('/');
+      if (rel.startsWith('..')) return;
+      // A change inside a folder is read by rescanning that folder; a folder itself changing, by its parent.
+      const dir = parentOf(rel);
+      this.enqueue(libraryId, root.id, dir === '.actors' || dir.endsWith('/.actors') ? parentOf(dir) : dir);
+    };
+    w.on('add', (p) => onChange(p));
+    w.on('change', (p) => onChange(p));
+    w.on('unlink', (p) => onChange(p));
+    w.on('addDir', (p) => onChange(p));
+    w.on('unlinkDir', (p) => onChange(p));
+    w.on('error', (e) => this.opts.onError?.(`watching ${root.path}: ${(e as Error).message}`));
+    this.watchers.push(w);
+  }
+
+  private enqueue(libraryId: string, rootId: string, dir: string): void {
+    const p = this.pending.get(libraryId) ?? { libraryId, dirs: new Map() };
+    const set = p.dirs.get(rootId) ?? new Set<string>();
+    set.add(dir);
+    p.dirs.set(rootId, set);
+    this.pending.set(libraryId, p);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.opts.debounceMs ?? 1000);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = null;
+    const batch = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of batch) {
+      if (this.closed) return;
+      const only: { rootId: string; relDir: string }[] = [];
+      for (const [rootId, dirs] of p.dirs) for (const relDir of collapse([...dirs])) only.push({ rootId, relDir });
+      // One scan per library at a time: wait for the running one, then read what changed meanwhile.
+      while (this.scans.isScanning(p.libraryId)) await new Promise((r) => setTimeout(r, 200));
+      await this.scans.start({ libraryId: p.libraryId, only }).done.catch((e: unknown) => this.opts.onError?.(`rescan failed: ${(e as Error).message}`));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const t of this.polls) clearInterval(t);
+    await Promise.allSettled(this.watchers.map((w) => w.close()));
+  }
+}
+
+function parentOf(rel: string): string {
+  const d = dirname(rel);
+  return d === '.' ? '' : d;
+}
+
+/** Drops folders inside other folders of the list: scanning the outer one covers them. */
+export function collapse(dirs: string[]): string[] {
+  const sorted = [...new Set(dirs)].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const d of sorted) {
+    if (kept.some((k) => k === '' || d === k || d.startsWith(`${k}/`))) continue;
+    kept.push(d);
+  }
+  return kept;
+}

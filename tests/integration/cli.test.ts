@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { requireBuilt } from '../helpers/built';
+import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
+
+let cli: string;
+let dir: string;
+
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+beforeAll(() => {
+  cli = requireBuilt();
+  dir = tempDir();
+});
+afterAll(() => removeDir(dir));
+
+describe('media-centre CLI', () => {
+  it('answers --help for every command', () => {
+    for (const cmd of [[], ['serve'], ['scan'], ['identify'], ['library'], ['demo'], ['doctor']]) {
+      const r = run(...cmd, '--help');
+      expect(r.status, cmd.join(' ')).toBe(0);
+      expect(r.stdout, cmd.join(' ')).toMatch(/Usage: media-centre/);
+    }
+  });
+
+  it('rejects an unknown command or flag with a clear message and exit code 2', () => {
+    const a = run('frobnicate');
+    expect(a.status).toBe(2);
+    expect(a.stderr).toMatch(/unknown command "frobnicate"/);
+    const b = run('serve', '--frob');
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/--frob/);
+    const c = run('identify', '--type', 'films', 'x.mkv');
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/--type/);
+  });
+
+  it('identify prints one JSON object per path', () => {
+    const r = run('identify', '--type', 'mixed', 'Movies/The.Matrix.1999.1080p.BluRay.x264-GRP.mkv', 'TV/Doctor Who (2005)/Season 1/Doctor Who - S01E02 - The End.mkv', 'Movies/Alien (1979)/trailers/Teaser.mp4');
+    expect(r.status).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows[0]).toMatchObject({ path: 'Movies/The.Matrix.1999.1080p.BluRay.x264-GRP.mkv', kind: 'movie', title: 'The Matrix', year: 1999 });
+    expect(rows[1]).toMatchObject({ kind: 'episode', series: 'Doctor Who', season: 1, episode: 2, title: 'The End' });
+    expect(rows[2]).toMatchObject({ kind: 'extra', extraType: 'trailer' });
+  });
+
+  it('doctor names ffmpeg, ffprobe, SQLite and the encoders we rely on', () => {
+    const r = run('doctor');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/ffmpeg .*ffmpeg/);
+    expect(r.stdout).toMatch(/ffprobe version/);
+    expect(r.stdout).toMatch(/SQLite\s+3\.\d+/);
+    expect(r.stdout).toMatch(/libx264: yes/);
+    expect(r.stdout).toMatch(/aac: yes/);
+  });
+
+  it('scan --json reports a summary, and library list shows the folder', () => {
+    const lib = join(dir, 'lib1');
+    writeFile(lib, 'Film A (2001)/Film A (2001).mkv');
+    writeFile(lib, 'Film B (2002)/Film B (2002).mkv');
+    const data = join(dir, 'data1');
+    const r = run('scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.items).toBe(2);
+    expect(summary.libraries[0]).toMatchObject({ found: 2, added: 2, type: 'movies' });
+    const again = JSON.parse(run('scan', '--data', data, '--json', '--no-probe').stdout);
+    expect(again.libraries[0]).toMatchObject({ added: 0, unchanged: 2 });
+    expect(run('library', 'list', '--data', data).stdout).toContain(lib);
+  });
+
+  it('a scan killed with SIGKILL at any moment leaves a consistent catalogue that the next scan completes without duplicates', async () => {
+    const lib = join(dir, 'big');
+    const count = 1500;
+    for (let i = 0; i < count; i++) writeFile(lib, `Film ${i} (2000)/Film ${i} (2000).mkv`, `file ${i}`);
+    const data = join(dir, 'data2');
+    for (const delay of [150, 400]) {
+      const child = spawn(process.execPath, [cli, 'scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe'], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+    }
+    const db = new Database(join(data, 'library.db'), { readonly: true });
+    const partial = (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n;
+    db.close();
+    expect(partial).toBeLessThanOrEqual(count);
+    const r = run('scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).items).toBe(count);
+    const check = new Database(join(data, 'library.db'), { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((check.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n).toBe(count);
+    expect((check.prepare('SELECT COUNT(*) AS n FROM files').get() as { n: number }).n).toBe(count);
+    check.close();
+  });
+});

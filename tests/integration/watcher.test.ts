@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../src/main/db/open';
+import { LibraryStore } from '../../src/main/db/library-store';
+import { CatalogueQueries } from '../../src/main/db/catalogue-queries';
+import { ScanService } from '../../src/main/library/scan-service';
+import { LibraryWatcher, collapse } from '../../src/main/library/watcher';
+import { LibraryScan } from '../../src/main/library/scanner';
+import { mediaTools } from '../../src/main/media-tools/tools';
+import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
+
+let dir: string;
+let db: Db;
+let store: LibraryStore;
+let queries: CatalogueQueries;
+let watcher: LibraryWatcher;
+let scans: ScanService;
+
+async function until(check: () => boolean, timeoutMs: number): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (check()) return Date.now() - start;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`not within ${timeoutMs} ms`);
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  db = openDatabase(join(dir, 'library.db'));
+  store = new LibraryStore(db);
+  queries = new CatalogueQueries(db);
+  scans = new ScanService(store, mediaTools().ffprobe, null);
+});
+
+afterEach(async () => {
+  await watcher?.close();
+  await scans.whenIdle();
+  db.close();
+  removeDir(dir);
+});
+
+describe('watching local folders', () => {
+  it('shows new, changed and removed files within 5 seconds without a full rescan', async () => {
+    const lib = join(dir, 'lib');
+    writeFile(lib, 'First (2001)/First (2001).mkv');
+    const id = store.addLibrary({ name: 'L', type: 'movies', paths: [{ path: lib, isNetwork: false }], pollMinutes: 0 });
+    await new LibraryScan(store, id).run();
+    watcher = new LibraryWatcher(store, scans, { debounceMs: 300 });
+    watcher.start();
+    await new Promise((r) => setTimeout(r, 500));
+
+    writeFile(lib, 'Second (2002)/Second (2002).mkv');
+    const added = await until(() => queries.listItems().some((i) => i.title === 'Second'), 5000);
+    expect(added).toBeLessThan(5000);
+
+    writeFile(lib, 'Second (2002)/Second (2002).nfo', '<movie><title>Second Renamed</title></movie>');
+    await until(() => queries.listItems().some((i) => i.title === 'Second Renamed'), 5000);
+
+    rmSync(join(lib, 'First (2001)'), { recursive: true });
+    await until(() => !queries.listItems().some((i) => i.title === 'First'), 5000);
+  });
+
+  it('does not watch network shares: they are polled at the set interval instead', async () => {
+    const share = join(dir, 'share');
+    mkdirSync(share);
+    store.addLibrary({ name: 'NAS', type: 'movies', paths: [{ path: share, isNetwork: true }], pollMinutes: 0 });
+    watcher = new LibraryWatcher(store, scans, { debounceMs: 100 });
+    watcher.start();
+    writeFile(share, 'Film (2001)/Film (2001).mkv');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(queries.listItems()).toHaveLength(0);
+  });
+
+  it('collapses nested folders into the outermost', () => {
+    expect(collapse(['a/b', 'a', 'c/d', 'c/d/e', 'f'])).toEqual(['a', 'f', 'c/d']);
+    expect(collapse(['x', ''])).toEqual(['']);
+  });
+});
