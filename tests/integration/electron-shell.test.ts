@@ -37,8 +37,8 @@ describe.skipIf(!binary)('desktop window (skipped: the Electron binary is not in
     try {
       const page = await app.firstWindow();
       await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\//, { timeout: 60_000 });
-      expect(await page.evaluate(() => typeof (window as unknown as { desktop?: unknown }).desktop)).toBe('object');
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as unknown as { desktop?: unknown }).desktop)).toBe('object');
+      expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
     } finally {
       await app.close();
     }
