@@ -20,7 +20,7 @@ export interface DoctorReport {
 }
 
 function listed(output: string, name: string): boolean {
-  return new RegExp(`^\\s*[A-Z.]{2,6}\\s+${name.replace(/[-+]/g, '\\$&')}\\s`, 'm').test(output);
+  return new RegExp(`^\\s*[A-Z.]{1,6}\\s+${name.replace(/[-+]/g, '\\$&')}\\s`, 'm').test(output);
 }
 
 export async function doctorReport(): Promise<DoctorReport> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { requireBuilt } from '../helpers/built';
 import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
@@ -76,14 +77,19 @@ describe('media-centre CLI', () => {
     const count = 1500;
     for (let i = 0; i < count; i++) writeFile(lib, `Film ${i} (2000)/Film ${i} (2000).mkv`, `file ${i}`);
     const data = join(dir, 'data2');
-    for (const delay of [150, 400]) {
+    for (const delay of [0, 150, 400]) {
       const child = spawn(process.execPath, [cli, 'scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe'], { stdio: 'ignore' });
+      // Kill it once it has begun writing (a loaded machine starts node slowly), plus a different delay each round.
+      while (!existsSync(join(data, 'library.db')) && child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
     }
     const db = new Database(join(data, 'library.db'), { readonly: true });
-    const partial = (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n;
+    // Killed during the first migration, the database has no tables yet: that too is consistent.
+    const hasItems = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'items'").get() !== undefined;
+    const partial = hasItems ? (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n : 0;
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
     expect(partial).toBeLessThanOrEqual(count);
     const r = run('scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe', '--json');
@@ -94,5 +100,25 @@ describe('media-centre CLI', () => {
     expect((check.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n).toBe(count);
     expect((check.prepare('SELECT COUNT(*) AS n FROM files').get() as { n: number }).n).toBe(count);
     check.close();
+  });
+
+  it('a share that vanishes at any moment of a scan loses no title', async () => {
+    const lib = join(dir, 'share');
+    const count = 2000;
+    for (let i = 0; i < count; i++) writeFile(lib, `Film ${i} (2000)/Film ${i} (2000).mkv`, `file ${i}`);
+    const data = join(dir, 'data3');
+    expect(run('scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe').status).toBe(0);
+    for (const delay of [60, 200, 500]) {
+      writeFile(lib, `New ${delay} (2001)/New ${delay} (2001).mkv`);
+      const child = spawn(process.execPath, [cli, 'scan', '--data', data, '--no-probe', '--full'], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      renameSync(lib, `${lib}-unmounted`);
+      await new Promise((r) => child.once('exit', r));
+      renameSync(`${lib}-unmounted`, lib);
+      const db = new Database(join(data, 'library.db'), { readonly: true });
+      const missing = (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie' AND missing_since IS NOT NULL").get() as { n: number }).n;
+      db.close();
+      expect(missing, `share removed after ${delay} ms`).toBe(0);
+    }
   });
 });

@@ -61,7 +61,8 @@ describe('phase one', () => {
   });
 
   it('builds series, seasons and episodes, and keeps an announced series with no episodes', async () => {
-    writeFile(lib, 'Harbour Lights (2015)/tvshow.nfo', '<tvshow><title>Harbour Lights</title><year>2015</year><status>Continuing</status><genre>Drama</genre></tvshow>');
+    writeFile(lib, 'Harbour Lights (2015)/tvshow.nfo', '<tvshow><title>Harbour Lights</title><year>2015</year><status>Continuing</status><genre>Drama</genre><namedseason number="2">The Return</namedseason></tvshow>');
+    writeFile(lib, 'Harbour Lights (2015)/Season 01/season.nfo', '<season><seasonnumber>1</seasonnumber><plot>The first winter.</plot></season>');
     writeFile(lib, 'Harbour Lights (2015)/Season 01/Harbour Lights - S01E01 - Arrival.mkv');
     writeFile(lib, 'Harbour Lights (2015)/Season 01/Harbour Lights - S01E02 - Storm.mkv');
     writeFile(lib, 'Harbour Lights (2015)/Season 02/Harbour Lights - S02E01.mkv');
@@ -81,6 +82,10 @@ describe('phase one', () => {
       [2, ['1:Return']],
     ]);
     expect(show.seasons![1]!.episodes[0]!.airDate).toBe('2017-03-01');
+    expect(show.seasons!.map((s) => [s.title, s.overview])).toEqual([
+      ['Season 1', 'The first winter.'],
+      ['The Return', null],
+    ]);
   });
 
   it('hangs trailers on their movie and ignores samples', async () => {
@@ -206,7 +211,7 @@ describe('incremental rescans', () => {
     expect(s3.roots[0]).toMatchObject({ online: true });
   });
 
-  it('keeps what it knew when the share vanishes in the middle of a scan', async () => {
+  it('keeps what it knew when the share vanishes while the scan is committing', async () => {
     for (let i = 0; i < 60; i++) writeFile(lib, `Film ${i} (2000)/Film ${i} (2000).mkv`);
     const id = addLibrary();
     await scan(id);

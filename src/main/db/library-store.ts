@@ -31,6 +31,8 @@ export interface ItemMetadata {
   countries: string[];
   ratings: { source: string; value: number; max: number; votes?: number | undefined }[];
   credits: { name: string; role: CreditRoleName; character?: string | undefined; order: number }[];
+  /** Audio languages an NFO lists; the probe's own findings replace them. */
+  languages?: string[] | undefined;
   metadataSource: 'nfo' | 'path';
   nfoSignature?: string | null;
   nfoError?: string | null;
@@ -170,6 +172,7 @@ export class LibraryStore {
            season_number = @season_number, episode_number = @episode_number, episode_end = @episode_end,
            extra_type = @extra_type, collection_id = @collection_id, provider_ids = @provider_ids,
            metadata_source = @metadata_source, nfo_signature = @nfo_signature, nfo_error = @nfo_error,
+           languages = CASE WHEN languages = '[]' AND @languages IS NOT NULL THEN @languages ELSE languages END,
            updated_at = @now, missing_since = NULL
          WHERE id = @id`,
       ),
@@ -435,6 +438,7 @@ export class LibraryStore {
       metadata_source: m.metadataSource,
       nfo_signature: m.nfoSignature ?? null,
       nfo_error: m.nfoError ?? null,
+      languages: m.languages && m.languages.length > 0 ? JSON.stringify(m.languages) : null,
       now: nowIso(),
     });
     this.s.deleteItemTerms.run(itemId);

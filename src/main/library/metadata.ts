@@ -1,7 +1,7 @@
 // Turns what the path says and what an NFO says into one item's metadata: the NFO wins, the path fills the gaps.
 import type { ItemMetadata } from '../db/library-store';
 import type { NfoCommon, NfoEpisode } from './nfo';
-import { sortKey, type ProviderIds } from './naming';
+import { normaliseLanguage, sortKey, type ProviderIds } from './naming';
 
 export interface PathFacts {
   title: string;
@@ -80,6 +80,7 @@ export function metadataFromNfo(
     countries: nfo.countries,
     ratings: dedupeRatings(nfo.ratings),
     credits: dedupeCredits(credits),
+    languages: [...new Set(nfo.audioLanguages.map((l) => normaliseLanguage(l)).filter((l): l is string => l !== null))],
     metadataSource: 'nfo',
   };
 }

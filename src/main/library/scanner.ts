@@ -100,6 +100,7 @@ export class LibraryScan {
   private readonly type: LibraryType;
   private readonly seriesCache = new Map<string, string>();
   private readonly seasonCache = new Map<string, string>();
+  private readonly namedSeasons = new Map<string, Record<number, string>>();
   private readonly startedAt = Date.now();
   private identified = 0;
 
@@ -399,7 +400,7 @@ export class LibraryScan {
         let folderItem: { id: string; kind: ItemKindHere } | undefined;
         if (ident.season !== undefined) {
           const inSeasonFolder = dir.relPath !== ident.seriesFolder && parseSeasonFolder(posix.basename(dir.relPath)) === ident.season;
-          parentId = this.ensureSeason(seriesId, ident.season, inSeasonFolder ? dir.relPath : null);
+          parentId = this.ensureSeason(root, seriesId, ident.season, inSeasonFolder ? dir.relPath : null);
           if (inSeasonFolder) folderItem = { id: parentId, kind: 'season' };
         }
         const key = ident.season !== undefined && ident.episode !== undefined
@@ -521,6 +522,7 @@ export class LibraryScan {
       sortKey: title.toLowerCase(),
     });
     const read = readNfo(root.path, `${seriesFolder ? `${seriesFolder}/` : ''}tvshow.nfo`);
+    if (read.nfo?.kind === 'tvshow') this.namedSeasons.set(made.id, read.nfo.namedSeasons);
     if (made.created || this.opts.full || made.nfoSignature !== read.signature) {
       const facts: PathFacts = { title, year: ident?.seriesYear, providerIds: ident?.providerIds };
       let meta: ItemMetadata;
@@ -544,11 +546,11 @@ export class LibraryScan {
     return made.id;
   }
 
-  private ensureSeason(seriesId: string, season: number, folder: string | null): string {
+  private ensureSeason(root: RootRow, seriesId: string, season: number, folder: string | null): string {
     const cacheKey = `${seriesId}:${season}`;
     const cached = this.seasonCache.get(cacheKey);
     if (cached) return cached;
-    const title = season === 0 ? 'Specials' : `Season ${season}`;
+    const title = this.namedSeasons.get(seriesId)?.[season] ?? (season === 0 ? 'Specials' : `Season ${season}`);
     const made = this.store.ensureItem({
       libraryId: this.libraryId,
       kind: 'season',
@@ -560,9 +562,20 @@ export class LibraryScan {
       title,
       sortKey: String(season).padStart(4, '0'),
     });
-    if (made.created) {
-      const meta = metadataFromPath({ title, seasonNumber: season });
+    // season.nfo (plot, a title) lives in the season folder; tvshow.nfo's <namedseason> names it otherwise.
+    const read: NfoRead = folder ? readNfo(root.path, `${folder}/season.nfo`) : { nfo: null, signature: null, error: null };
+    if (made.created || this.opts.full || made.nfoSignature !== read.signature || title !== (this.store.itemById(made.id)?.title ?? title)) {
+      const facts: PathFacts = { title, seasonNumber: season };
+      const meta = read.nfo?.kind === 'season' ? metadataFromNfo(read.nfo, facts) : metadataFromPath(facts);
+      if (read.nfo?.kind === 'season' && !read.nfo.title) meta.title = title;
+      meta.seasonNumber = season;
       meta.sortKey = String(season).padStart(4, '0');
+      meta.nfoSignature = read.signature;
+      meta.nfoError = read.error;
+      if (read.error) {
+        this.summary.failed++;
+        this.warn(join(root.path, folder ?? '', 'season.nfo'), read.error);
+      }
       this.store.setMetadata(made.id, meta);
     }
     this.seasonCache.set(cacheKey, made.id);
