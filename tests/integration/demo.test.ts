@@ -431,3 +431,57 @@ describe('demo library: contents', () => {
     expect(recipe.people.filter((p) => p.photo).length).toBeGreaterThan(10);
   });
 });
+
+describe('the demo library through our own scanner', () => {
+  it('scans cleanly: every title, season, episode, trailer, sidecar, artwork and person photo lands where it belongs', async () => {
+    const { openDatabase } = await import('../../src/main/db/open');
+    const { LibraryStore } = await import('../../src/main/db/library-store');
+    const { CatalogueQueries } = await import('../../src/main/db/catalogue-queries');
+    const { LibraryScan } = await import('../../src/main/library/scanner');
+    const { Prober } = await import('../../src/main/library/prober');
+    const db = openDatabase(join(root, 'scan.db'));
+    try {
+      const store = new LibraryStore(db);
+      const queries = new CatalogueQueries(db);
+      const movies = store.addLibrary({ name: 'Films', type: 'movies', paths: [{ path: join(lib, 'Movies'), isNetwork: false }], pollMinutes: 0 });
+      const shows = store.addLibrary({ name: 'Series', type: 'shows', paths: [{ path: join(lib, 'Shows'), isNetwork: false }], pollMinutes: 0 });
+      const a = await new LibraryScan(store, movies).run();
+      const b = await new LibraryScan(store, shows).run();
+      expect([...a.warnings, ...b.warnings]).toEqual([]);
+      expect(a.failed + b.failed).toBe(0);
+      const probe = await new Prober(store, mediaTools().ffprobe).run();
+      expect(probe.failed).toBe(0);
+
+      const items = queries.listItems();
+      expect(items.filter((i) => i.kind === 'movie').map((i) => i.title).sort()).toEqual(recipe.movies.map((m) => m.title).sort());
+      expect(items.filter((i) => i.kind === 'series').map((i) => i.title).sort()).toEqual(recipe.shows.map((s) => s.title).sort());
+      for (const item of items) {
+        expect(item.poster, item.title).not.toBeNull();
+        expect(item.year, item.title).not.toBeNull();
+        expect(item.genres.length, item.title).toBeGreaterThan(0);
+      }
+      for (const m of items.filter((i) => i.kind === 'movie')) {
+        const d = queries.itemDetail(m.id)!;
+        expect(d.images.backdrop, m.title).not.toBeNull();
+        expect(d.credits.filter((c) => c.role === 'actor').length, m.title).toBeGreaterThanOrEqual(4);
+        expect(d.files[0]!.probe, m.title).toBe('ok');
+      }
+      const withTrailers = items.filter((i) => i.kind === 'movie').map((i) => queries.itemDetail(i.id)!).filter((d) => d.extras.some((x) => x.extraType === 'trailer'));
+      expect(withTrailers.length).toBeGreaterThanOrEqual(2);
+      const allFiles = items.filter((i) => i.kind === 'movie').flatMap((i) => queries.itemDetail(i.id)!.files);
+      expect(allFiles.some((f) => f.streams.filter((s) => s.type === 'audio').length === 2)).toBe(true);
+      expect(allFiles.some((f) => f.streams.some((s) => s.isExternal && s.language === 'eng'))).toBe(true);
+      const people = db.prepare("SELECT COUNT(*) AS n FROM images WHERE kind = 'photo'").get() as { n: number };
+      expect(people.n).toBeGreaterThan(10);
+
+      const series = items.filter((i) => i.kind === 'series').map((i) => queries.itemDetail(i.id)!);
+      const running = series.find((s) => (s.seasons ?? []).length > 0)!;
+      expect(running.seasons!.map((s) => s.number)).toEqual([1, 2]);
+      expect(running.seasons!.every((s) => s.episodes.every((e) => e.thumb !== null && e.fileIds.length === 1))).toBe(true);
+      const announced = series.find((s) => (s.seasons ?? []).length === 0)!;
+      expect(announced.status).toBe('Upcoming');
+    } finally {
+      db.close();
+    }
+  });
+});
