@@ -164,12 +164,7 @@ async function cmdServe(args: string[]): Promise<number> {
   const sv = server.services;
   // A library never scanned is scanned before we say ready, so the first page a user sees is complete;
   // known libraries are brought up to date in the background.
-  const first: Promise<unknown>[] = [];
-  for (const lib of sv.store.listLibraries()) {
-    const { done } = sv.scans.start({ libraryId: lib.id });
-    if (lib.last_scan_at === null) first.push(waitForPhaseOne(sv.scans, lib.id, done));
-  }
-  await Promise.all(first);
+  await sv.startupScans();
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -187,14 +182,6 @@ async function cmdServe(args: string[]): Promise<number> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   out(`Media centre ready at ${server.url}`);
   return -1;
-}
-
-/** Resolves when the catalogue of a library is browsable (phase one committed), not when probing ends. */
-function waitForPhaseOne(scans: ScanService, libraryId: string, done: Promise<unknown>): Promise<void> {
-  return new Promise((resolveWait) => {
-    scans.onPhaseOneDone(libraryId, () => resolveWait());
-    done.finally(() => resolveWait()).catch(() => undefined);
-  });
 }
 
 async function cmdScan(args: string[]): Promise<number> {

@@ -38,6 +38,16 @@ export interface ItemMetadata {
   nfoError?: string | null;
 }
 
+export interface ItemRef {
+  id: string;
+  rowid: number;
+  kind: ItemRowKind;
+  identity_key: string;
+  nfo_signature: string | null;
+  library_id: string;
+  title: string;
+}
+
 export interface FileRow {
   id: string;
   item_id: string | null;
@@ -155,8 +165,8 @@ export class LibraryStore {
       itemByIdentity: db.prepare<[string, string], { id: string; rowid: number; nfo_signature: string | null }>(
         'SELECT id, rowid, nfo_signature FROM items WHERE library_id = ? AND identity_key = ?',
       ),
-      itemById: db.prepare<[string], { id: string; rowid: number; kind: ItemRowKind; identity_key: string; nfo_signature: string | null; library_id: string }>(
-        'SELECT id, rowid, kind, identity_key, nfo_signature, library_id FROM items WHERE id = ?',
+      itemById: db.prepare<[string], ItemRef>(
+        'SELECT id, rowid, kind, identity_key, nfo_signature, library_id, title FROM items WHERE id = ?',
       ),
       insertItem: db.prepare(
         `INSERT INTO items (id, library_id, kind, parent_id, series_id, identity_key, root_id, folder, title, sort_key, added_at, updated_at)
@@ -361,7 +371,7 @@ export class LibraryStore {
     return this.s.itemByIdentity.get(libraryId, identityKey);
   }
 
-  itemById(id: string): { id: string; rowid: number; kind: ItemRowKind; identity_key: string; nfo_signature: string | null; library_id: string } | undefined {
+  itemById(id: string): ItemRef | undefined {
     return this.s.itemById.get(id);
   }
 

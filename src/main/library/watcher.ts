@@ -17,8 +17,8 @@ interface Pending {
 }
 
 export class LibraryWatcher {
-  private readonly watchers: FSWatcher[] = [];
-  private readonly polls: NodeJS.Timeout[] = [];
+  private readonly watchers = new Map<string, FSWatcher[]>();
+  private readonly polls = new Map<string, NodeJS.Timeout>();
   private readonly pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -35,7 +35,8 @@ export class LibraryWatcher {
 
   watchLibrary(libraryId: string): void {
     const lib = this.store.library(libraryId);
-    if (!lib) return;
+    if (!lib || this.watchers.has(libraryId)) return;
+    this.watchers.set(libraryId, []);
     const roots = this.store.roots(libraryId);
     const network = roots.filter((r) => r.is_network === 1);
     const local = roots.filter((r) => r.is_network === 0);
@@ -45,8 +46,18 @@ export class LibraryWatcher {
         if (!this.closed) this.scans.start({ libraryId });
       }, lib.poll_minutes * 60_000);
       t.unref();
-      this.polls.push(t);
+      this.polls.set(libraryId, t);
     }
+  }
+
+  async unwatchLibrary(libraryId: string): Promise<void> {
+    const poll = this.polls.get(libraryId);
+    if (poll) clearInterval(poll);
+    this.polls.delete(libraryId);
+    const list = this.watchers.get(libraryId) ?? [];
+    this.watchers.delete(libraryId);
+    this.pending.delete(libraryId);
+    await Promise.allSettled(list.map((w) => w.close()));
   }
 
   private watchRoot(libraryId: string, root: RootRow): void {
@@ -73,7 +84,7 @@ export class LibraryWatcher {
     w.on('addDir', (p) => onChange(p));
     w.on('unlinkDir', (p) => onChange(p));
     w.on('error', (e) => this.opts.onError?.(`watching ${root.path}: ${(e as Error).message}`));
-    this.watchers.push(w);
+    this.watchers.get(libraryId)?.push(w);
   }
 
   private enqueue(libraryId: string, rootId: string, dir: string): void {
@@ -103,8 +114,8 @@ export class LibraryWatcher {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const t of this.polls) clearInterval(t);
-    await Promise.allSettled(this.watchers.map((w) => w.close()));
+    for (const t of this.polls.values()) clearInterval(t);
+    await Promise.allSettled([...this.watchers.values()].flat().map((w) => w.close()));
   }
 }
 

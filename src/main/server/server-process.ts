@@ -17,7 +17,7 @@ async function run(): Promise<void> {
   const dataDir = process.env.MEDIA_CENTRE_DATA ?? defaultDataDir();
   try {
     const server = await startMediaServer({ dataDir, tools: mediaTools(), rendererDir: rendererDir(), version: pkg.version });
-    for (const lib of server.services.store.listLibraries()) server.services.scans.start({ libraryId: lib.id });
+    await server.services.startupScans();
     parentPort?.postMessage({ type: 'ready', url: server.url });
     parentPort?.on('message', (e) => {
       const parsed = serverMessage.safeParse(e.data);

@@ -26,6 +26,8 @@ export interface ServerServices {
   log: (message: string) => void;
   addLibrary(input: { name?: string | undefined; type: LibraryType; paths: string[]; pollMinutes?: number | undefined }): string;
   removeLibrary(id: string): boolean;
+  /** Brings every library up to date; resolves when the never-scanned ones are browsable. */
+  startupScans(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,7 +69,26 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
     },
     removeLibrary(id) {
       scans.cancel(id);
+      void watcher?.unwatchLibrary(id);
       return store.removeLibrary(id);
+    },
+    startupScans() {
+      const firstScans: Promise<void>[] = [];
+      for (const lib of store.listLibraries()) {
+        const roots = store.roots(lib.id);
+        // A share is left asleep at start when its last scan is within its polling interval.
+        const onlyShares = roots.length > 0 && roots.every((r) => r.is_network === 1);
+        const recent = lib.last_scan_at !== null && Date.now() - Date.parse(lib.last_scan_at) < lib.poll_minutes * 60_000;
+        if (onlyShares && recent) continue;
+        const { done } = scans.start({ libraryId: lib.id });
+        if (lib.last_scan_at === null) {
+          firstScans.push(new Promise<void>((resolve) => {
+            scans.onPhaseOneDone(lib.id, resolve);
+            done.then(() => resolve(), () => resolve());
+          }));
+        }
+      }
+      return Promise.all(firstScans).then(() => undefined);
     },
     async close() {
       scans.cancelAll();
