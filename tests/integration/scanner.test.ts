@@ -103,6 +103,17 @@ describe('phase one', () => {
     expect(detail.files).toHaveLength(1);
   });
 
+  it('hangs a suffixed trailer on a loose film in a shared folder', async () => {
+    writeFile(lib, 'Films/Alien Planet (1979).mkv');
+    writeFile(lib, 'Films/Alien Planet (1979)-trailer.mkv');
+    writeFile(lib, 'Films/Other Film (1980).mkv');
+    const id = addLibrary();
+    await scan(id);
+    expect(titles()).toEqual(['Alien Planet', 'Other Film']);
+    const alien = queries.itemDetail(queries.listItems().find((i) => i.title === 'Alien Planet')!.id)!;
+    expect(alien.extras.map((e) => e.extraType)).toEqual(['trailer']);
+  });
+
   it('records a broken NFO as a failure, keeps the title from the path and goes on', async () => {
     writeFile(lib, 'Glass Garden (2011)/Glass Garden (2011).mkv');
     writeFile(lib, 'Glass Garden (2011)/Glass Garden (2011).nfo', '<movie><title>Glass Gar');

@@ -583,7 +583,13 @@ export class LibraryScan {
   }
 
   private findOwner(root: RootRow, owner: string): string | null {
-    const candidates = [`m:${root.id}:${owner}`, `s:${root.id}:${owner}`, `m:${root.id}:${posix.dirname(owner) === '.' ? '' : posix.dirname(owner)}`];
+    const ownerDir = posix.dirname(owner) === '.' ? '' : posix.dirname(owner);
+    const candidates = [`m:${root.id}:${owner}`, `s:${root.id}:${owner}`, `m:${root.id}:${ownerDir}`];
+    // A suffixed extra beside a loose film (`Films/Alien (1979)-trailer.mkv`) names the film by its stem.
+    const asMovie = identify(`${owner}.mkv`, 'movies');
+    if (asMovie.kind === 'movie' && asMovie.movieFolder === null) {
+      candidates.push(`m:${root.id}:${ownerDir}:${asMovie.title.toLowerCase()}:${asMovie.year ?? ''}`);
+    }
     for (const key of candidates) {
       const found = this.store.itemByIdentity(this.libraryId, key);
       if (found) return found.id;

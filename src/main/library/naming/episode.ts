@@ -1,0 +1,247 @@
+// Episodes: the series folder, the season, and the episode numbers, air date and title inside a file name.
+
+import type { Identification, LibraryType, ProviderIds } from './types';
+import { PART_FOLDER_RE, isGenericFolder } from './tokens';
+import { extractTags, parseFolderName, parseName } from './title';
+import { parseSeasonFolder } from './season';
+
+type Episode = Extract<Identification, { kind: 'episode' }>;
+
+interface EpisodeToken {
+  start: number;
+  end: number;
+  season?: number;
+  episode?: number;
+  episodeEnd?: number;
+  airDate?: string;
+}
+
+// S01E02, s1e2, S01.E02, S01 E02, S01_E02, S01-E02, S01Ep02.
+const SXE_RE = /(?<![a-z0-9])s(\d{1,4})[ ._-]{0,3}ep?[ ._]?(\d{1,4})(?!\d)/i;
+// 1x02 — never inside `1920x1080`: no digit may touch it on either side.
+const NX_RE = /(?<![a-z0-9])(\d{1,2})x(\d{1,3})(?!\d)/i;
+const WORDS_RE = /(?<![a-z0-9])season[ ._-]*(\d{1,4})[ ._-]*(?:episode|ep)[ ._-]*(\d{1,4})(?!\d)/i;
+// The same separator twice: 2011-11-23, 2011.11.23, 2011 11 23; and 23-11-2011.
+const DATE_YMD_RE = /(?<!\d)((?:19|20)\d{2})([-._ ])(\d{1,2})\2(\d{1,2})(?!\d)/;
+const DATE_DMY_RE = /(?<!\d)(\d{1,2})([-._ ])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/;
+// Loose forms, trusted only inside a season folder or a shows library.
+const EP_WORD_RE =
+  /(?<![\p{L}\p{N}])(?:episode|episodio|épisode|folge|aflevering|afl|odcinek|jakso|avsnitt|серия|эпизод|ep|e)[ ._-]{0,2}(\d{1,4})(?!\d)/iu;
+const CJK_EP_RE = /第\s*(\d{1,4})\s*[話话集回]|제\s*(\d{1,4})\s*화|(?<!\d)(\d{1,4})[話话集]/u;
+const LEADING_NUM_RE = /^[\s._\-#]*(\d{1,4})(?:v\d)?(?=$|[\s._\-[(])/;
+const DASH_NUM_RE = /\s-\s#?(\d{1,4})(?:v\d)?(?=$|[\s._\-[(])/;
+
+// Multi-episode continuations, tried at the end of the first token.
+const CONT_E_RE = /[ ._-]{0,3}(?:s\d{1,4}[ ._-]?)?ep?[ ._]?(\d{1,4})(?!\d)/iy;
+const CONT_DASH_RE = /-(\d{1,4})(?=$|[ ._\-[(])/y;
+const CONT_NX_RE = /[ ._]?-[ ._]?\d{1,2}x(\d{1,3})(?!\d)/iy;
+const CONT_X_RE = /x(\d{1,3})(?!\d)/iy;
+
+const HAS_WORD_RE = /[\p{L}\p{N}]/u;
+// Scene separators left hanging where the episode token was cut out: `Show.` / `.Title`.
+const EDGE_SEP_START_RE = /^[\s._\-–—:]+/;
+const EDGE_SEP_END_RE = /[\s._\-–—:]+$/;
+const LEADING_GROUP_RE = /^\s*[\[【][^\]】]*[\]】]\s*/;
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+function validDate(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1) return undefined;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days ? `${y}-${pad2(m)}-${pad2(d)}` : undefined;
+}
+
+function matchDate(s: string): EpisodeToken | null {
+  const ymd = DATE_YMD_RE.exec(s);
+  if (ymd) {
+    const date = validDate(Number(ymd[1]), Number(ymd[3]), Number(ymd[4]));
+    if (date) return { start: ymd.index, end: ymd.index + ymd[0].length, airDate: date };
+  }
+  const dmy = DATE_DMY_RE.exec(s);
+  if (dmy) {
+    const a = Number(dmy[1]);
+    const b = Number(dmy[3]);
+    const y = Number(dmy[4]);
+    // Day first (23-11-2011) as Jellyfin reads it; month first only when day-first is impossible.
+    const date = validDate(y, b, a) ?? validDate(y, a, b);
+    if (date) return { start: dmy.index, end: dmy.index + dmy[0].length, airDate: date };
+  }
+  return null;
+}
+
+/** Follows `-E02`, `E02`, `-02`, `-S01E02`, `-1x02` after a first episode number to the last one. */
+function extend(s: string, token: EpisodeToken, conts: readonly RegExp[]): void {
+  const first = token.episode ?? 0;
+  let last = first;
+  let pos = token.end;
+  for (let more = true; more; ) {
+    more = false;
+    for (const re of conts) {
+      re.lastIndex = pos;
+      const m = re.exec(s);
+      const n = m?.[1] === undefined ? NaN : Number(m[1]);
+      if (m && n > last && n < first + 100) {
+        last = n;
+        pos = re.lastIndex;
+        more = true;
+        break;
+      }
+    }
+  }
+  if (last > first) {
+    token.episodeEnd = last;
+    token.end = pos;
+  }
+}
+
+function numbered(m: RegExpExecArray, season: string | undefined, episode: string | undefined): EpisodeToken {
+  const token: EpisodeToken = { start: m.index, end: m.index + m[0].length, episode: Number(episode) };
+  if (season !== undefined) token.season = Number(season);
+  return token;
+}
+
+const isYearLike = (digits: string): boolean => digits.length === 4 && (digits.startsWith('19') || digits.startsWith('20'));
+
+/**
+ * The episode token in a name (series prefix already removed). `loose` allows `E02`/`Episode 2`;
+ * `bare` allows a bare number (`02 - Title`, `Show - 153`), as inside a season folder.
+ */
+export function matchEpisode(s: string, loose: boolean, bare: boolean): EpisodeToken | null {
+  let m = SXE_RE.exec(s);
+  if (m) {
+    const t = numbered(m, m[1], m[2]);
+    extend(s, t, [CONT_E_RE, CONT_DASH_RE]);
+    return t;
+  }
+  m = NX_RE.exec(s);
+  if (m) {
+    const t = numbered(m, m[1], m[2]);
+    extend(s, t, [CONT_NX_RE, CONT_X_RE, CONT_DASH_RE]);
+    return t;
+  }
+  m = WORDS_RE.exec(s);
+  if (m) return numbered(m, m[1], m[2]);
+  const date = matchDate(s);
+  if (date) return date;
+  if (loose) {
+    m = EP_WORD_RE.exec(s);
+    if (m) {
+      const t = numbered(m, undefined, m[1]);
+      extend(s, t, [CONT_E_RE, CONT_DASH_RE]);
+      return t;
+    }
+    m = CJK_EP_RE.exec(s);
+    if (m) return numbered(m, undefined, m[1] ?? m[2] ?? m[3]);
+  }
+  if (bare) {
+    m = LEADING_NUM_RE.exec(s) ?? DASH_NUM_RE.exec(s);
+    if (m?.[1] !== undefined && !isYearLike(m[1])) {
+      const t = numbered(m, undefined, m[1]);
+      extend(s, t, [CONT_DASH_RE]);
+      return t;
+    }
+  }
+  return null;
+}
+
+/** For mixed libraries: SxxEyy, NxNN, "Season N Episode M", a season folder, or an air date under a folder. */
+export function looksEpisodic(dirs: readonly string[], stem: string): boolean {
+  for (const d of dirs) if (parseSeasonFolder(d) !== null) return true;
+  if (SXE_RE.test(stem) || NX_RE.test(stem) || WORDS_RE.test(stem)) return true;
+  return dirs.length > 0 && matchDate(stem) !== null;
+}
+
+const isSkippable = (c: number): boolean =>
+  c === 32 || c === 46 || c === 95 || c === 45 || c === 39 || c === 58 || c === 44 || c === 33 || c === 63 || c === 0x2019;
+const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+
+/** Length of `title` at the start of `text`, ignoring case, separators and punctuation; 0 when it is not there. */
+function prefixLength(text: string, title: string): number {
+  const a = text.toLowerCase();
+  const b = title.toLowerCase();
+  if (a.length !== text.length || b.length === 0) return 0;
+  let i = 0;
+  let matched = false;
+  for (let j = 0; j < b.length; j++) {
+    const cb = b.charCodeAt(j);
+    if (isSkippable(cb)) continue;
+    while (i < a.length && isSkippable(a.charCodeAt(i))) i++;
+    if (i >= a.length || a.charCodeAt(i) !== cb) return 0;
+    i++;
+    matched = true;
+  }
+  // "The 100" must not eat the start of "The 1000 …".
+  return matched && !isAsciiWord(a.charCodeAt(i)) ? i : 0;
+}
+
+function deepestSeason(dirs: readonly string[], from: number): number {
+  for (let i = dirs.length - 1; i >= from; i--) if (parseSeasonFolder(dirs[i] as string) !== null) return i;
+  return -1;
+}
+
+function nearestTitleFolder(dirs: readonly string[], below: number): number {
+  for (let i = below - 1; i >= 0; i--) {
+    const d = dirs[i] as string;
+    if (!isGenericFolder(d) && !PART_FOLDER_RE.test(d) && parseSeasonFolder(d) === null) return i;
+  }
+  return -1;
+}
+
+/** Index of the series folder in `dirs`, and of the season folder below it (-1 when absent). */
+function locate(dirs: readonly string[], type: LibraryType): { series: number; season: number } {
+  if (type === 'shows') {
+    if (dirs.length === 0) return { series: -1, season: -1 };
+    // `TV Shows/Doctor Who/…` under a library pointed one level too high.
+    const base = dirs.length >= 2 && isGenericFolder(dirs[0] as string) && parseSeasonFolder(dirs[1] as string) === null ? 1 : 0;
+    if (parseSeasonFolder(dirs[base] as string) !== null) return { series: -1, season: deepestSeason(dirs, base) };
+    return { series: base, season: deepestSeason(dirs, base + 1) };
+  }
+  const season = deepestSeason(dirs, 0);
+  return { series: nearestTitleFolder(dirs, season >= 0 ? season : dirs.length), season };
+}
+
+export function identifyEpisode(dirs: readonly string[], stem: string, type: LibraryType): Episode {
+  const { series: seriesIdx, season: seasonIdx } = locate(dirs, type);
+  const folderSeason = seasonIdx >= 0 ? (parseSeasonFolder(dirs[seasonIdx] as string) ?? undefined) : undefined;
+
+  const tagged = extractTags(stem);
+  let text = tagged.text;
+  const group = LEADING_GROUP_RE.exec(text);
+  if (group && HAS_WORD_RE.test(text.slice(group[0].length))) text = text.slice(group[0].length);
+
+  let series = '';
+  let seriesYear: number | undefined;
+  let providerIds: ProviderIds = {};
+  let rest = text;
+  if (seriesIdx >= 0) {
+    const info = parseFolderName(dirs[seriesIdx] as string);
+    series = info.title;
+    seriesYear = info.year;
+    providerIds = { ...info.ids };
+    rest = text.slice(prefixLength(text, series));
+  }
+
+  const inSeason = seasonIdx >= 0;
+  const token = matchEpisode(rest, inSeason || type === 'shows', inSeason || (type === 'shows' && seriesIdx >= 0));
+  const titleText = (token ? rest.slice(token.end) : rest).replace(EDGE_SEP_START_RE, '');
+  const title = parseName(titleText, true).title;
+
+  if (seriesIdx < 0) {
+    const prefix = token ? rest.slice(0, token.start).replace(EDGE_SEP_END_RE, '') : '';
+    const info = parseName(HAS_WORD_RE.test(prefix) ? prefix : stem);
+    series = info.title;
+    seriesYear = info.year;
+    providerIds = { ...info.ids, ...tagged.ids };
+  }
+  if (!series) series = stem || 'Unknown';
+
+  const ep: Episode = { kind: 'episode', series, seriesFolder: seriesIdx >= 0 ? dirs.slice(0, seriesIdx + 1).join('/') : '', providerIds };
+  if (seriesYear !== undefined) ep.seriesYear = seriesYear;
+  const season = token?.season ?? folderSeason;
+  if (season !== undefined) ep.season = season;
+  if (token?.episode !== undefined) ep.episode = token.episode;
+  if (token?.episodeEnd !== undefined) ep.episodeEnd = token.episodeEnd;
+  if (token?.airDate !== undefined) ep.airDate = token.airDate;
+  if (title) ep.title = title;
+  return ep;
+}

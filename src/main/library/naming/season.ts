@@ -1,0 +1,64 @@
+// Season folders: `Season 1`, `S01`, `Specials`, and the word for season in the languages families use.
+
+// Words that come before the number ("Staffel 2", "Сезон 3", "시즌 1").
+const WORDS =
+  'season|series|staffel|saison|temporada|stagione|seizoen|sezon|sezona|sezonul|sezóna|säsong|sasong|sæson|saeson|sesong|' +
+  'kausi|évad|evad|сезон|сезона|сезони|σεζόν|σαιζόν|musim|mùa|ฤดูกาล|ซีซั่น|עונה|الموسم|موسم|シーズン|시즌';
+
+// After the number only a bracketed note ("(2005)", "[1080p]") or a " - subtitle" may follow: "Series 7 The Contenders" is a film.
+const NOTE = '(?:[\\s._-]*(?:\\([^)]*\\)|\\[[^\\]]*\\]))*(?:\\s+-\\s+.*)?';
+
+const WORD_FIRST_RE = new RegExp(`^(?:${WORDS})[\\s._-]*(\\d{1,4})${NOTE}$`, 'iu');
+// "1. Staffel", "2ª Temporada", "1st Season", "3 сезон", "2. évad".
+const NUMBER_FIRST_RE = new RegExp(`^(\\d{1,4})(?:\\.|ª|º|°|st|nd|rd|th|e|er|re|ème|eme|a|o)?[\\s._-]*(?:${WORDS})${NOTE}$`, 'iu');
+const SHORT_RE = new RegExp(`^s(\\d{1,4})${NOTE}$`, 'i');
+// 第1季, 第一季, 第2期, 第1シーズン, 제1시즌.
+const CJK_RE = /^(?:第|제)\s*(\d{1,4}|[零〇一二两三四五六七八九十百]+)\s*(?:季|期|シーズン|시즌|시리즈)/u;
+const CJK_AFTER_RE = /^(\d{1,4})\s*(?:季|期|シーズン|시즌)$/u;
+const SPECIALS_RE = /^(?:specials?|speciale|speciali|especiales|especial|spéciaux|speciaux|specialer|spezial|specjalne|спецвыпуски|特別編|番外編|特典)$/iu;
+const SPELLED_RE =
+  /^(?:season|series)[\s._-]+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$/i;
+const SPELLED = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+];
+const CJK_DIGITS = '零一二三四五六七八九';
+const DIGITS_RE = /^\d+$/;
+
+/** 一 → 1, 十二 → 12, 二十三 → 23, 一百 → 100; the small numbers season folders use. */
+function cjkNumber(text: string): number | null {
+  if (DIGITS_RE.test(text)) return Number(text);
+  let total = 0;
+  let current = 0;
+  for (const ch of text) {
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else {
+      const d = ch === '〇' ? 0 : ch === '两' ? 2 : CJK_DIGITS.indexOf(ch);
+      if (d < 0) return null;
+      current = d;
+    }
+  }
+  return total + current;
+}
+
+// Every form above starts like this; one anchored test turns most folder names away before the full patterns run.
+const MAY_BE_SEASON_RE = /^(?:\d|s|te|ka|[ée]v|сез|σ[εα]|mu|mù|ฤ|ซ|ע|ال|مو|シ|시|第|제|es|сп|特|番)/i;
+
+/** Season number from a season folder name; null when the name is not a season folder. */
+export function parseSeasonFolder(name: string): number | null {
+  const n = name.trim();
+  if (n.length === 0 || n.length > 120 || !MAY_BE_SEASON_RE.test(n)) return null;
+  const m = WORD_FIRST_RE.exec(n) ?? NUMBER_FIRST_RE.exec(n) ?? SHORT_RE.exec(n) ?? CJK_AFTER_RE.exec(n);
+  if (m?.[1] !== undefined) return Number(m[1]);
+  if (SPECIALS_RE.test(n)) return 0;
+  const cjk = CJK_RE.exec(n);
+  if (cjk?.[1] !== undefined) return cjkNumber(cjk[1]);
+  const spelled = SPELLED_RE.exec(n);
+  if (spelled?.[1] !== undefined) return SPELLED.indexOf(spelled[1].toLowerCase());
+  return null;
+}
