@@ -519,36 +519,14 @@ export class LibraryStore {
       });
       this.s.deleteStreams.run(fileId);
       for (const st of result.streams) {
-        this.s.insertStream.run({
-          file_id: fileId,
-          idx: st.index,
-          type: st.type,
-          codec: st.codec,
-          profile: st.profile ?? null,
-          language: st.language ?? null,
-          title: st.title ?? null,
-          is_default: st.isDefault ? 1 : 0,
-          is_forced: st.isForced ? 1 : 0,
-          is_external: st.isExternal ? 1 : 0,
-          is_hi: st.isHearingImpaired ? 1 : 0,
-          external_path: st.externalPath ?? null,
-          width: st.width ?? null,
-          height: st.height ?? null,
-          fps: st.fps ?? null,
-          bit_depth: st.bitDepth ?? null,
-          level: st.level ?? null,
-          hdr: st.hdr ?? null,
-          channels: st.channels ?? null,
-          channel_layout: st.channelLayout ?? null,
-          sample_rate: st.sampleRate ?? null,
-          bitrate: st.bitrate ?? null,
-        });
+        this.s.insertStream.run(streamRow(fileId, st.index, st));
       }
       this.s.deleteChapters.run(fileId);
       result.chapters.forEach((c, i) => this.s.insertChapter.run(fileId, i, c.start, c.end, c.title));
       if (itemId) {
         const langs = [...new Set(result.streams.filter((s) => s.type === 'audio' && s.language).map((s) => s.language as string))];
-        this.s.setItemLanguages.run(JSON.stringify(langs), itemId);
+        // Untagged tracks say nothing: then the NFO's languages, if any, stay.
+        if (langs.length > 0) this.s.setItemLanguages.run(JSON.stringify(langs), itemId);
         if (result.durationSeconds) this.s.setItemRuntimeIfEmpty.run(Math.round(result.durationSeconds / 60) || 1, itemId);
       }
     })();
@@ -557,14 +535,7 @@ export class LibraryStore {
   /** Sidecar subtitles are found by the walk, not the probe: they keep indexes from 1000 up so they never clash. */
   setSidecars(fileId: string, sidecars: ProbedStream[]): void {
     this.s.deleteSidecars.run(fileId);
-    sidecars.forEach((st, i) => {
-      this.s.insertStream.run({
-        file_id: fileId, idx: 1000 + i, type: st.type, codec: st.codec, profile: null, language: st.language ?? null,
-        title: st.title ?? null, is_default: st.isDefault ? 1 : 0, is_forced: st.isForced ? 1 : 0, is_external: 1,
-        is_hi: st.isHearingImpaired ? 1 : 0, external_path: st.externalPath ?? null, width: null, height: null, fps: null,
-        bit_depth: null, level: null, hdr: null, channels: null, channel_layout: null, sample_rate: null, bitrate: null,
-      });
-    });
+    sidecars.forEach((st, i) => this.s.insertStream.run(streamRow(fileId, 1000 + i, { ...st, isExternal: true })));
   }
 
   saveProbeFailure(fileId: string, signature: string, error: string): void {
@@ -574,4 +545,31 @@ export class LibraryStore {
 
 export function fileSignature(size: number, mtimeMs: number): string {
   return `${size}:${Math.round(mtimeMs)}`;
+}
+
+function streamRow(fileId: string, idx: number, st: ProbedStream): Record<string, string | number | null> {
+  return {
+    file_id: fileId,
+    idx,
+    type: st.type,
+    codec: st.codec,
+    profile: st.profile ?? null,
+    language: st.language ?? null,
+    title: st.title ?? null,
+    is_default: st.isDefault ? 1 : 0,
+    is_forced: st.isForced ? 1 : 0,
+    is_external: st.isExternal ? 1 : 0,
+    is_hi: st.isHearingImpaired ? 1 : 0,
+    external_path: st.externalPath ?? null,
+    width: st.width ?? null,
+    height: st.height ?? null,
+    fps: st.fps ?? null,
+    bit_depth: st.bitDepth ?? null,
+    level: st.level ?? null,
+    hdr: st.hdr ?? null,
+    channels: st.channels ?? null,
+    channel_layout: st.channelLayout ?? null,
+    sample_rate: st.sampleRate ?? null,
+    bitrate: st.bitrate ?? null,
+  };
 }
