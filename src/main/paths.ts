@@ -1,5 +1,6 @@
 // Where the media centre keeps its data (database, caches, the demo library) and finds its built UI.
 import { homedir, platform } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -15,7 +16,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
-/** The built renderer sits beside the built main entries: out/main/*.js → out/renderer. */
-export function rendererDir(): string {
-  return resolve(__dirname, '..', 'renderer');
+/** The built renderer sits beside the built main entries (out/main/*.js, or a shared chunk in out/main/chunks) → out/renderer. */
+export function rendererDir(from: string = __dirname): string {
+  const candidates = [resolve(from, '..', 'renderer'), resolve(from, '..', '..', 'renderer')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? (candidates[0] as string);
 }

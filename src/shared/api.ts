@@ -1,8 +1,10 @@
-// The JSON contract of /api/v1: request schemas (validated by the server) and response types
-// (used by the server's routes and the renderer's client alike). Pure: no Node, no DOM.
-import { z } from 'zod';
+// The JSON contract of /api/v1: response types used by the server's routes and the renderer's client alike,
+// and the request types (their zod schemas live in api-schemas.ts, so the UI bundle carries no zod). Pure: no Node, no DOM.
+import type { LibraryType, ClientCapabilities } from './api-schemas';
 
 export const API_PREFIX = '/api/v1';
+
+export type { AddLibraryBody, ClientCapabilities, LibraryType, ProgressBody, ScanBody, StartPlaybackBody } from './api-schemas';
 
 export type Id = string;
 
@@ -233,30 +235,11 @@ export interface SearchResponse {
   people: { id: Id; name: string; photo: string | null; credits: number }[];
 }
 
-export const searchQuery = z.object({ q: z.string().trim().min(1).max(200) });
 
 // ── Libraries and scanning ──────────────────────────────────────────────────
 
-export const libraryType = z.enum(['movies', 'shows', 'mixed']);
-export type LibraryType = z.infer<typeof libraryType>;
 
-export const addLibraryBody = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  type: libraryType,
-  paths: z.array(z.string().min(1).max(4096)).min(1).max(50),
-  /** Network shares are polled at this interval instead of watched (minutes, 0 = never). */
-  pollMinutes: z.number().int().min(0).max(24 * 60).optional(),
-});
-export type AddLibraryBody = z.infer<typeof addLibraryBody>;
 
-export const scanBody = z
-  .object({
-    probe: z.boolean().optional(),
-    /** Re-read every file even when size and mtime are unchanged. */
-    full: z.boolean().optional(),
-  })
-  .strict();
-export type ScanBody = z.infer<typeof scanBody>;
 
 export interface LibraryRoot {
   id: Id;
@@ -306,24 +289,7 @@ export type ServerEvent =
 
 // ── Playback ────────────────────────────────────────────────────────────────
 
-/** What the browser told us it can decode (from MediaSource.isTypeSupported / canPlayType). */
-export const clientCapabilities = z.object({
-  /** Containers the <video> element plays directly: mp4, webm, … */
-  containers: z.array(z.enum(['mp4', 'webm', 'mkv', 'mov', 'ogg', 'ts'])).max(10),
-  videoCodecs: z.array(z.enum(['h264', 'hevc', 'vp8', 'vp9', 'av1'])).max(10),
-  audioCodecs: z.array(z.enum(['aac', 'mp3', 'opus', 'vorbis', 'flac', 'ac3', 'eac3', 'dts', 'truehd', 'pcm'])).max(12),
-  /** hls.js (MSE) or native HLS is available. */
-  hls: z.boolean(),
-});
-export type ClientCapabilities = z.infer<typeof clientCapabilities>;
 
-export const startPlaybackBody = z.object({
-  fileId: z.string().min(1).max(64),
-  capabilities: clientCapabilities,
-  audioStream: z.number().int().min(0).max(1000).optional(),
-  startSeconds: z.number().min(0).max(1e6).optional(),
-});
-export type StartPlaybackBody = z.infer<typeof startPlaybackBody>;
 
 export type PlayMethod = 'direct' | 'remux' | 'transcode';
 
@@ -338,11 +304,6 @@ export interface PlaybackSession {
   durationSeconds: number | null;
 }
 
-export const progressBody = z.object({
-  positionSeconds: z.number().min(0).max(1e7),
-  played: z.boolean().optional(),
-});
-export type ProgressBody = z.infer<typeof progressBody>;
 
 // ── Server info ─────────────────────────────────────────────────────────────
 

@@ -350,19 +350,16 @@ export function posterSvg(art: ArtSpec, text: PosterText, seed: string): string 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n${parts.join('\n')}\n</svg>`;
 }
 
-export function backdropSvg(art: ArtSpec, text: PosterText, seed: string): string {
+/** Fanart carries no text, as real fanart does: the pages lay their own title over it. */
+export function backdropSvg(art: ArtSpec, seed: string): string {
   const { width: W, height: H } = BACKDROP;
   const p = palette(art);
   const rand = rng(`${seed}:backdrop`);
-  const { lines, size } = fitTitle(text.title, W * 0.62, 84, 2);
-  const top = H - 120 - (lines.length - 1) * size * 1.08;
   const parts = [
     defs(p, W, H),
     motifShapes(art.motif, W, H, p, rand),
     `<rect y="${H * 0.45}" width="${W}" height="${H * 0.55}" fill="url(#fade)"/>`,
     `<rect width="${W}" height="${H}" fill="url(#vignette)"/>`,
-    textLines(lines, 64, top, size, p.ink, 'start'),
-    `<text x="66" y="${H - 62}" font-family="${FONT}" font-size="30" letter-spacing="8" fill="${p.accent}">${esc(String(text.year))}</text>`,
   ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n${parts.join('\n')}\n</svg>`;
 }

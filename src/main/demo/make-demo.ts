@@ -181,7 +181,7 @@ function isLatin(text: string): boolean {
 function planLibrary(recipe: Recipe, ctx: PlanContext): Task[] {
   const tasks: Task[] = [];
   const art = (rel: string, title: string, spec: ArtSpec, text: PosterText, seed: string, kind: 'poster' | 'backdrop'): void => {
-    tasks.push(artTask(ctx, rel, title, () => (kind === 'poster' ? posterSvg(spec, text, seed) : backdropSvg(spec, text, seed))));
+    tasks.push(artTask(ctx, rel, title, () => (kind === 'poster' ? posterSvg(spec, text, seed) : backdropSvg(spec, seed))));
   };
 
   for (const m of recipe.movies) {

@@ -1,13 +1,9 @@
 // The JSON API under /api/v1: every request body validated at the edge with the schemas of src/shared/api.ts.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { addLibraryBody, progressBody, scanBody, searchQuery, startPlaybackBody } from '../../shared/api-schemas';
 import {
   API_PREFIX,
-  addLibraryBody,
-  progressBody,
-  scanBody,
-  searchQuery,
-  startPlaybackBody,
   type ItemsResponse,
   type LibrariesResponse,
   type PlaybackSession,

@@ -45,7 +45,8 @@ const CSP = [
   "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
-  "base-uri 'none'",
+  // The app's <base href="/"> keeps relative asset paths right on deep links; no other base is allowed.
+  "base-uri 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 

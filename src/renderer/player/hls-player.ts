@@ -1,0 +1,158 @@
+// Puts a play session's URL into a <video>: a plain src for direct play (the server answers
+// HTTP Range requests), hls.js for remuxed and transcoded HLS, or the browser's own HLS where
+// it has one. Owns the hls.js instance and its error recovery; owns no playback state (that is
+// the player store's job) and no controls.
+import type Hls from 'hls.js';
+import type { ErrorData } from 'hls.js';
+import type { PlaybackSession } from '../../shared/api';
+// A same-origin worker file: the CSP (script-src 'self') forbids the blob: worker hls.js would
+// otherwise build, and transmuxing on the main thread makes the controls stutter.
+import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
+
+export type PlaybackEngine = 'native' | 'hls.js' | 'native-hls';
+
+export class PlaybackFailure extends Error {
+  override readonly name = 'PlaybackFailure';
+
+  constructor(
+    message: string,
+    /** A media element error that says the browser could not decode the file as is. */
+    readonly unsupported: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface AttachedSource {
+  engine: PlaybackEngine;
+  /** Stops loading and lets go of the element. Safe to call twice. */
+  destroy(): void;
+}
+
+export interface AttachOptions {
+  startSeconds: number;
+  /** Called once when playback cannot go on: after the recoveries, or for an unplayable file. */
+  onFailure(failure: PlaybackFailure): void;
+}
+
+const MEDIA_ERROR_MESSAGES: Record<number, string> = {
+  1: 'Playback was interrupted.',
+  2: 'The video stopped loading because the connection to the media server failed.',
+  3: 'This video could not be decoded.',
+  4: 'This video format cannot be played here.',
+};
+
+function watchElementErrors(video: HTMLVideoElement, options: AttachOptions): () => void {
+  const onError = () => {
+    const error = video.error;
+    if (!error) return;
+    const unsupported = error.code === 3 || error.code === 4;
+    options.onFailure(new PlaybackFailure(MEDIA_ERROR_MESSAGES[error.code] ?? 'The video could not be played.', unsupported));
+  };
+  video.addEventListener('error', onError);
+  return () => video.removeEventListener('error', onError);
+}
+
+function releaseElement(video: HTMLVideoElement): void {
+  video.removeAttribute('src');
+  // load() with no source drops the decoder and the open connection at once.
+  video.load();
+}
+
+function attachDirect(video: HTMLVideoElement, url: string, options: AttachOptions, engine: PlaybackEngine): AttachedSource {
+  const stopWatching = watchElementErrors(video, options);
+  let destroyed = false;
+  // A media fragment starts the element at the right place without a visible jump from 0.
+  video.src = options.startSeconds > 0 ? `${url}#t=${options.startSeconds.toFixed(1)}` : url;
+  return {
+    engine,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      stopWatching();
+      releaseElement(video);
+    },
+  };
+}
+
+async function attachHlsJs(video: HTMLVideoElement, url: string, options: AttachOptions): Promise<AttachedSource> {
+  // Loaded on demand: the library pages never pay for hls.js.
+  const { default: HlsClass, ErrorTypes, Events } = await import('hls.js');
+  const hls: Hls = new HlsClass({
+    enableWorker: true,
+    workerPath: hlsWorkerUrl,
+    startPosition: options.startSeconds > 0 ? options.startSeconds : -1,
+    // A local server: keep some back-buffer for short rewinds, but not the whole film in memory.
+    backBufferLength: 90,
+    maxBufferLength: 60,
+    lowLatencyMode: false,
+  });
+
+  let mediaRecovered = false;
+  let networkRetried = false;
+  let failed = false;
+  const stopWatching = watchElementErrors(video, options);
+
+  const fail = (message: string) => {
+    if (failed) return;
+    failed = true;
+    hls.stopLoad();
+    options.onFailure(new PlaybackFailure(message, false));
+  };
+
+  hls.on(Events.ERROR, (_event, data: ErrorData) => {
+    if (!data.fatal) return;
+    // One recovery of each kind, then a visible error: looping on a broken stream helps nobody.
+    if (data.type === ErrorTypes.MEDIA_ERROR && !mediaRecovered) {
+      mediaRecovered = true;
+      hls.recoverMediaError();
+      return;
+    }
+    if (data.type === ErrorTypes.NETWORK_ERROR && !networkRetried) {
+      networkRetried = true;
+      hls.startLoad();
+      return;
+    }
+    fail(
+      data.type === ErrorTypes.NETWORK_ERROR
+        ? 'The stream stopped loading from the media server.'
+        : data.type === ErrorTypes.MEDIA_ERROR
+          ? 'The stream could not be decoded.'
+          : 'The stream could not be played.',
+    );
+  });
+
+  hls.loadSource(url);
+  hls.attachMedia(video);
+
+  let destroyed = false;
+  return {
+    engine: 'hls.js',
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      stopWatching();
+      hls.destroy();
+      releaseElement(video);
+    },
+  };
+}
+
+/** Whether hls.js can run here (MSE with H.264), without loading hls.js to ask it. */
+function mseAvailable(): boolean {
+  const mse = window.MediaSource ?? (window as { ManagedMediaSource?: typeof MediaSource }).ManagedMediaSource;
+  return mse !== undefined && mse.isTypeSupported('video/mp4; codecs="avc1.42E01E,mp4a.40.2"');
+}
+
+export async function attachSession(
+  video: HTMLVideoElement,
+  session: Pick<PlaybackSession, 'method' | 'url'>,
+  options: AttachOptions,
+): Promise<AttachedSource> {
+  if (session.method === 'direct') return attachDirect(video, session.url, options, 'native');
+  if (mseAvailable()) return attachHlsJs(video, session.url, options);
+  if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
+    return attachDirect(video, session.url, options, 'native-hls');
+  }
+  throw new PlaybackFailure('This browser cannot play streams (no Media Source Extensions, no HLS).', true);
+}

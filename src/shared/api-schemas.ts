@@ -1,0 +1,51 @@
+// Zod schemas of what clients send to /api/v1: the server validates every request body with these.
+import { z } from 'zod';
+
+export const searchQuery = z.object({ q: z.string().trim().min(1).max(200) });
+
+export const libraryType = z.enum(['movies', 'shows', 'mixed']);
+
+export const addLibraryBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  type: libraryType,
+  paths: z.array(z.string().min(1).max(4096)).min(1).max(50),
+  /** Network shares are polled at this interval instead of watched (minutes, 0 = never). */
+  pollMinutes: z.number().int().min(0).max(24 * 60).optional(),
+});
+
+export const scanBody = z
+  .object({
+    probe: z.boolean().optional(),
+    /** Re-read every file even when size and mtime are unchanged. */
+    full: z.boolean().optional(),
+  })
+  .strict();
+
+/** What the browser told us it can decode (from MediaSource.isTypeSupported / canPlayType). */
+export const clientCapabilities = z.object({
+  /** Containers the <video> element plays directly: mp4, webm, … */
+  containers: z.array(z.enum(['mp4', 'webm', 'mkv', 'mov', 'ogg', 'ts'])).max(10),
+  videoCodecs: z.array(z.enum(['h264', 'hevc', 'vp8', 'vp9', 'av1'])).max(10),
+  audioCodecs: z.array(z.enum(['aac', 'mp3', 'opus', 'vorbis', 'flac', 'ac3', 'eac3', 'dts', 'truehd', 'pcm'])).max(12),
+  /** hls.js (MSE) or native HLS is available. */
+  hls: z.boolean(),
+});
+
+export const startPlaybackBody = z.object({
+  fileId: z.string().min(1).max(64),
+  capabilities: clientCapabilities,
+  audioStream: z.number().int().min(0).max(1000).optional(),
+  startSeconds: z.number().min(0).max(1e6).optional(),
+});
+
+export const progressBody = z.object({
+  positionSeconds: z.number().min(0).max(1e7),
+  played: z.boolean().optional(),
+});
+
+export type LibraryType = z.infer<typeof libraryType>;
+export type AddLibraryBody = z.infer<typeof addLibraryBody>;
+export type ScanBody = z.infer<typeof scanBody>;
+export type ClientCapabilities = z.infer<typeof clientCapabilities>;
+export type StartPlaybackBody = z.infer<typeof startPlaybackBody>;
+export type ProgressBody = z.infer<typeof progressBody>;

@@ -1,0 +1,179 @@
+// What the end-to-end tests stand on: the real `media-centre serve --demo` on a fresh data
+// directory, and Debian's Chromium driven by playwright-core. `npm test` builds `out/` first.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
+
+const READY_LINE = /^Media centre ready at (http:\/\/127\.0\.0\.1:\d+\/)\?token=(\S+)$/;
+/** Demo generation included. MEDIA_CENTRE_E2E_READY_SECONDS stretches it on a slow machine. */
+export const READY_TIMEOUT_MS = (Number(process.env.MEDIA_CENTRE_E2E_READY_SECONDS) || 240) * 1000;
+const EXIT_TIMEOUT_MS = 10_000;
+
+export interface RunningServer {
+  /** The URL printed by the server, with its one-time token. */
+  url: string;
+  origin: string;
+  /** Everything the server wrote, for failure messages. */
+  output(): string;
+  /** SIGTERM, then wait for the exit; throws if the server does not go. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built CLI as a child process and resolves once it prints its ready line.
+ * MEDIA_CENTRE_E2E_CLI points the suite at another entry (another build of the same CLI).
+ */
+export async function startServer(): Promise<RunningServer> {
+  const cli = process.env.MEDIA_CENTRE_E2E_CLI ?? join(REPO_ROOT, 'out/main/cli.js');
+  if (!existsSync(cli)) {
+    throw new Error(`${cli} does not exist: build first (npm test runs electron-vite build before vitest).`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'media-centre-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--demo', '--data', dataDir], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  let log = '';
+  const output = () => log;
+  const exited = new Promise<number | null>((resolveExit) => {
+    child.once('exit', (code, signal) => resolveExit(code ?? (signal ? -1 : null)));
+  });
+
+  const ready = new Promise<{ url: string; origin: string }>((resolveReady, rejectReady) => {
+    let pending = '';
+    const timer = setTimeout(() => {
+      rejectReady(
+        new Error(`The server did not print its ready line within ${READY_TIMEOUT_MS / 1000} s.\n${log.slice(-4000) || '(it printed nothing)'}`),
+      );
+    }, READY_TIMEOUT_MS);
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      log += chunk;
+      pending += chunk;
+      const lines = pending.split(/\r?\n/);
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = READY_LINE.exec(line.trim());
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolveReady({ url: line.trim().slice('Media centre ready at '.length), origin: match[1].replace(/\/$/, '') });
+        }
+      }
+    });
+    child.stderr?.on('data', (chunk: string) => {
+      log += chunk;
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      rejectReady(new Error(`The server exited (code ${code}) before it was ready.\n${log.slice(-4000)}`));
+    });
+  });
+
+  let started: { url: string; origin: string };
+  try {
+    started = await ready;
+  } catch (error) {
+    child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    ...started,
+    output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const code = await Promise.race([
+        exited,
+        new Promise<'timeout'>((resolveTimeout) => setTimeout(() => resolveTimeout('timeout'), EXIT_TIMEOUT_MS)),
+      ]);
+      await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+      if (code === 'timeout') {
+        child.kill('SIGKILL');
+        throw new Error(`The server was still running ${EXIT_TIMEOUT_MS / 1000} s after SIGTERM.`);
+      }
+    },
+  };
+}
+
+/** Headless Chromium with a fresh profile. Missing Chromium fails the suite: CI installs it. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}. The end-to-end tests need it: install Debian's "chromium" package.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** Saves test-results/<name>.png once the pictures on screen have arrived (a few seconds at most). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  await page
+    .waitForFunction(
+      () => {
+        const d = (globalThis as unknown as TestWindow).document;
+        const images = Array.from(d.querySelectorAll('img')) as TestImage[];
+        return images.every((image) => image.complete);
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+// The browser objects the tests read inside page functions, typed by hand: this folder
+// compiles without the DOM library.
+export interface TestVideo {
+  currentTime: number;
+  videoWidth: number;
+  paused: boolean;
+  muted: boolean;
+  currentSrc: string;
+  readyState: number;
+  error: { code: number; message: string } | null;
+  dataset: Record<string, string | undefined>;
+}
+
+export interface TestImage {
+  complete: boolean;
+  naturalWidth: number;
+  currentSrc: string;
+}
+
+export interface TestDocument {
+  querySelector(selector: string): unknown;
+  querySelectorAll(selector: string): ArrayLike<unknown>;
+  activeElement: unknown;
+}
+
+export interface TestWindow {
+  document: TestDocument;
+  fetch(url: string, init?: { credentials: 'same-origin' }): Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+}
