@@ -1,6 +1,6 @@
 // The JSON contract of /api/v1: response types used by the server's routes and the renderer's client alike,
 // and the request types (their zod schemas live in api-schemas.ts, so the UI bundle carries no zod). Pure: no Node, no DOM.
-import type { LibraryType, ClientCapabilities } from './api-schemas';
+import type { LibraryType } from './api-schemas';
 
 export const API_PREFIX = '/api/v1';
 
