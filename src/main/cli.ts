@@ -3,18 +3,24 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve, isAbsolute } from 'node:path';
 import { UsageError, intOption, parseCommand, type Parsed } from './cli-args';
 import { defaultDataDir, rendererDir } from './paths';
-import { mediaTools } from './media-tools/tools';
-import { openDatabase } from './db/open';
-import { LibraryStore } from './db/library-store';
-import { ScanService } from './library/scan-service';
-import { ArtworkWorker } from './library/artwork';
 import { isNetworkPath } from './library/network';
 import { identify, type LibraryType } from './library/naming';
-import { startMediaServer } from './server/media-server';
-import { makeDemoLibrary } from './demo';
-import { doctorReport } from './doctor';
-import { ProgressBar } from './progress-bar';
+import type { LibraryStore } from './db/library-store';
 import pkg from '../../package.json';
+
+// Each command loads what it needs when it runs: `identify` and a rescan must not pay for
+// the HTTP server, sharp or the demo generator at start-up.
+const load = {
+  db: () => import('./db/open'),
+  store: () => import('./db/library-store'),
+  tools: () => import('./media-tools/tools'),
+  scans: () => import('./library/scan-service'),
+  artwork: () => import('./library/artwork'),
+  server: () => import('./server/media-server'),
+  demo: () => import('./demo'),
+  doctor: () => import('./doctor'),
+  progress: () => import('./progress-bar'),
+};
 
 const TYPES = ['movies', 'shows', 'mixed'] as const;
 
@@ -126,6 +132,13 @@ async function cmdServe(args: string[]): Promise<number> {
   const dataDir = dataDirOf(p.values);
   const port = intOption(p.values.port, 'port', 0, 65535);
   const pairs = libraryPairs(p, 'serve');
+  const [{ mediaTools }, { makeDemoLibrary }, { openDatabase }, { LibraryStore }, { startMediaServer }] = await Promise.all([
+    load.tools(),
+    load.demo(),
+    load.db(),
+    load.store(),
+    load.server(),
+  ]);
   const tools = mediaTools();
 
   if (p.values.demo) {
@@ -196,6 +209,7 @@ async function cmdScan(args: string[]): Promise<number> {
   }, 0);
   if (p.values.help) return help('scan');
   const dataDir = dataDirOf(p.values);
+  const [{ openDatabase }, { LibraryStore }, { ScanService }] = await Promise.all([load.db(), load.store(), load.scans()]);
   const db = openDatabase(join(dataDir, 'library.db'));
   const store = new LibraryStore(db);
   const pairs = libraryPairs(p, 'scan');
@@ -207,9 +221,10 @@ async function cmdScan(args: string[]): Promise<number> {
     return 2;
   }
   const probe = !p.values['no-probe'];
-  const tools = probe ? mediaTools() : { ffmpeg: '', ffprobe: '', source: 'bundled' as const };
-  const bar = process.stderr.isTTY && !p.values.json ? new ProgressBar(process.stderr) : null;
-  const scans = new ScanService(store, tools.ffprobe, probe ? new ArtworkWorker(db, join(dataDir, 'cache'), tools.ffmpeg) : null, (pr) => bar?.update(pr));
+  const tools = probe ? (await load.tools()).mediaTools() : { ffmpeg: '', ffprobe: '', source: 'bundled' as const };
+  const bar = process.stderr.isTTY && !p.values.json ? new (await load.progress()).ProgressBar(process.stderr) : null;
+  const artwork = probe ? new (await load.artwork()).ArtworkWorker(db, join(dataDir, 'cache'), tools.ffmpeg) : null;
+  const scans = new ScanService(store, tools.ffprobe, artwork, (pr) => bar?.update(pr));
   const controller = new AbortController();
   const onSigint = (): void => {
     err('\nCancelling the scan (what is done is kept)…');
@@ -306,6 +321,7 @@ async function cmdLibrary(args: string[]): Promise<number> {
     help: { type: 'boolean', short: 'h' },
   });
   if (p.values.help) return help('library');
+  const [{ openDatabase }, { LibraryStore }] = await Promise.all([load.db(), load.store()]);
   const db = openDatabase(join(dataDirOf(p.values), 'library.db'));
   const store = new LibraryStore(db);
   try {
@@ -350,6 +366,7 @@ async function cmdDemo(args: string[]): Promise<number> {
   if (p.values.help) return help('demo');
   const dir = p.positionals[0];
   if (!dir) throw new UsageError('give the folder to write the demo library into', 'demo');
+  const { makeDemoLibrary } = await load.demo();
   const r = await makeDemoLibrary(resolve(dir), {
     onProgress: (pr) => {
       if (process.stderr.isTTY) process.stderr.write(`\r${pr.done}/${pr.total} ${pr.current.slice(0, 50).padEnd(50)}`);
@@ -363,7 +380,7 @@ async function cmdDemo(args: string[]): Promise<number> {
 async function cmdDoctor(args: string[]): Promise<number> {
   const p = parseCommand('doctor', args, { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } }, 0);
   if (p.values.help) return help('doctor');
-  const report = await doctorReport();
+  const report = await (await load.doctor()).doctorReport();
   if (p.values.json) out(JSON.stringify(report));
   else for (const line of report.lines) out(line);
   return report.ok ? 0 : 1;

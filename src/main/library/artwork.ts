@@ -2,7 +2,6 @@
 // and resized copies at the sizes the UI asks for, cached on disk.
 import { mkdirSync, existsSync, statSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { Db } from '../db/open';
 import { runTool } from '../media-tools/run';
 import { newId } from '../db/ids';
@@ -22,18 +21,25 @@ export function variantWidth(requested: number | undefined): number | null {
   return IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] as number;
 }
 
+/** sharp (libvips) is loaded on first use: a scan with no artwork to do never pays for it. */
+async function loadSharp(): Promise<(typeof import('sharp'))['default']> {
+  return (await import('sharp')).default;
+}
+
 export async function resizedImage(cacheDir: string, src: ImageSource, width: number): Promise<string> {
   const dir = join(cacheDir, 'img', src.id.slice(0, 2));
   const out = join(dir, `${src.id}-${width}-${src.signature.replace(/[^0-9a-z]/gi, '')}.webp`);
   if (existsSync(out)) return out;
   mkdirSync(dir, { recursive: true });
   const tmp = `${out}.${newId()}.tmp`;
+  const sharp = await loadSharp();
   await sharp(src.path, { failOn: 'none' }).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toFile(tmp);
   renameSync(tmp, out);
   return out;
 }
 
 export async function dominantColour(path: string): Promise<string> {
+  const sharp = await loadSharp();
   const { dominant } = await sharp(path, { failOn: 'none' }).resize(32, 32, { fit: 'inside' }).stats();
   const hex = (n: number): string => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
   return `#${hex(dominant.r)}${hex(dominant.g)}${hex(dominant.b)}`;

@@ -138,8 +138,9 @@ export class LibraryScan {
       await this.scanRoot(root, scopes ?? ['']);
     }
     this.summary.cancelled = this.stopped();
+    const changed = this.summary.added + this.summary.updated + this.summary.moved + this.summary.removed + this.summary.dirsRead > 0;
     if (!this.summary.cancelled) {
-      this.store.refreshMissing(this.libraryId);
+      if (changed) this.store.refreshMissing(this.libraryId);
       if (!this.opts.only) this.store.markLibraryScanned(this.libraryId);
     }
     this.report('walking');

@@ -1,6 +1,6 @@
 // Walks a library root and lists, per folder, the files that matter with a signature of them.
 // Synchronous on purpose: one readdir and a stat per file is the whole cost, and the caller yields between folders.
-import { readdirSync, statSync, existsSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, existsSync, type Dirent, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { isIgnoredDirName, isIgnoredFileName, isImageFile, isNfoFile, isSubtitleFile, isVideoFile } from './naming';
@@ -48,22 +48,28 @@ export function joinRel(dir: string, name: string): string {
  */
 export function walkTree(root: string, startRel = '', shouldStop: () => boolean = () => false): WalkResult {
   const result: WalkResult = { dirs: [], warnings: [], unreadable: [] };
-  const visited = new Set<string>();
-  const stack: string[] = [startRel];
+  // Loops can only come through symbolic links, so only linked folders are resolved (a stat per
+  // real folder would cost a third of a rescan): a link to an ancestor, or to a place already
+  // reached through another link, is skipped.
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(startRel ? join(root, startRel) : root);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // A watched folder that was deleted is simply gone (the caller has checked that the root is there).
+    if (code === 'ENOENT' && startRel !== '') return result;
+    result.unreadable.push(startRel);
+    result.warnings.push({ relPath: startRel, message: `cannot read folder: ${code ?? (e as Error).message}` });
+    return result;
+  }
+  const linkTargets = new Set<string>([rootReal]);
+  const stack: { rel: string; real: string }[] = [{ rel: startRel, real: rootReal }];
   while (stack.length > 0) {
     if (shouldStop()) break;
-    const rel = stack.pop() as string;
+    const { rel, real } = stack.pop() as { rel: string; real: string };
     const abs = rel ? join(root, rel) : root;
-    let dirStat: Stats;
     let entries: Dirent[];
     try {
-      dirStat = statSync(abs);
-      const key = `${dirStat.dev}:${dirStat.ino}`;
-      if (visited.has(key)) {
-        result.warnings.push({ relPath: rel, message: 'folder already seen (symbolic link loop): skipped' });
-        continue;
-      }
-      visited.add(key);
       entries = readdirSync(abs, { withFileTypes: true });
     } catch (e) {
       result.unreadable.push(rel);
@@ -73,7 +79,7 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
     if (entries.some((d) => d.name === '.ignore' || d.name === '.nomedia')) continue;
     const dir: WalkedDir = { relPath: rel, signature: '', videos: [], nfos: [], images: [], subtitles: [], actorPhotos: [], subdirs: [] };
     const hash = createHash('sha1');
-    const subdirs: string[] = [];
+    const subdirs: { name: string; real: string }[] = [];
     for (const entry of entries) {
       const name = entry.name;
       if (name.includes('\uFFFD')) {
@@ -83,11 +89,20 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let st: Stats | undefined;
+      let childReal = `${real}/${name}`;
       if (entry.isSymbolicLink()) {
         try {
           st = statSync(join(abs, name));
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (isDir) {
+            childReal = realpathSync(join(abs, name));
+            if (real === childReal || real.startsWith(`${childReal}/`) || linkTargets.has(childReal)) {
+              result.warnings.push({ relPath: joinRel(rel, name), message: 'folder already seen (symbolic link loop): skipped' });
+              continue;
+            }
+            linkTargets.add(childReal);
+          }
         } catch {
           result.warnings.push({ relPath: joinRel(rel, name), message: 'broken symbolic link: skipped' });
           continue;
@@ -99,7 +114,7 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
           continue;
         }
         if (isIgnoredDirName(name)) continue;
-        subdirs.push(name);
+        subdirs.push({ name, real: childReal });
         hash.update(`d\0${name}\0`);
         continue;
       }
@@ -130,11 +145,15 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
       bucket.push(file);
       hash.update(`f\0${name}\0${file.size}\0${file.mtimeMs}\0`);
     }
-    dir.subdirs = subdirs.sort();
+    subdirs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    dir.subdirs = subdirs.map((d) => d.name);
     dir.signature = hash.digest('base64url');
     result.dirs.push(dir);
     // Reverse so the stack pops them in name order.
-    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(joinRel(rel, subdirs[i] as string));
+    for (let i = subdirs.length - 1; i >= 0; i--) {
+      const d = subdirs[i] as { name: string; real: string };
+      stack.push({ rel: joinRel(rel, d.name), real: d.real });
+    }
   }
   return result;
 }
