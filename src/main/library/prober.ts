@@ -1,10 +1,11 @@
-// Phase two of a scan: probe files in the background, in parallel bounded by the cores, at low priority,
-// with a timeout per file. A title someone opens is probed at once, ahead of the queue.
+// Phase two of a scan: probe files in the background (headers read in process where we can, else ffprobe
+// in parallel bounded by the cores, at low priority, with a timeout per file). A title someone opens is probed at once, ahead of the queue.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { fileSignature, type LibraryStore } from '../db/library-store';
 import { probeFile } from './probe';
+import { probeInProcess } from './probe-in-process';
 
 export interface ProbeJob {
   fileId: string;
@@ -59,7 +60,9 @@ export class Prober {
 
   private async probeOne(job: ProbeJob, timeoutMs: number, signal?: AbortSignal): Promise<void> {
     try {
-      const result = await probeFile(this.ffprobe, job.path, { timeoutMs, ...(signal ? { signal } : {}) });
+      // MP4 and Matroska headers are read in process (~0.2 ms, against ~30 ms for starting ffprobe);
+      // anything the reader is not certain of goes to ffprobe, which stays the reference.
+      const result = probeInProcess(job.path) ?? (await probeFile(this.ffprobe, job.path, { timeoutMs, ...(signal ? { signal } : {}) }));
       if (result.container === 'matroska' || result.container === 'mkv') {
         if (/\.webm$/i.test(job.path)) result.container = 'webm';
       }
