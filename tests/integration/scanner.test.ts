@@ -201,6 +201,69 @@ describe('incremental rescans', () => {
     expect(queries.listItems().find((i) => i.title === 'Gone Film')!.id).toBe(gone.id);
   });
 
+  it('moves a file between two folders that both stay, keeping its item', async () => {
+    writeFile(lib, 'Shelf A/Wanderer (1999).mkv', 'wanderer bytes');
+    writeFile(lib, 'Shelf A/Stays Put (1998).mkv', 'other bytes');
+    writeFile(lib, 'Shelf B/Resident (2001).mkv', 'resident bytes');
+    const id = addLibrary();
+    await scan(id);
+    const wanderer = queries.listItems().find((i) => i.title === 'Wanderer')!;
+    renameSync(join(lib, 'Shelf A', 'Wanderer (1999).mkv'), join(lib, 'Shelf B', 'Wanderer (1999).mkv'));
+    const s = await scan(id);
+    expect(s).toMatchObject({ moved: 1, removed: 0, added: 0, dirsSkipped: 1 });
+    expect(titles()).toEqual(['Resident', 'Stays Put', 'Wanderer']);
+    expect(queries.listItems().find((i) => i.title === 'Wanderer')!.id).toBe(wanderer.id);
+  });
+
+  it('notices a deleted folder tree, its nested extras and a loose file in the root folder', async () => {
+    writeFile(lib, 'Boxed (2004)/Boxed (2004).mkv', 'boxed');
+    writeFile(lib, 'Boxed (2004)/trailers/Teaser.mkv', 'teaser');
+    writeFile(lib, 'Boxed (2004)/extras/deep/Making Of.mkv', 'making of');
+    const loose = writeFile(lib, 'Loose Film (2006).mkv', 'loose');
+    writeFile(lib, 'Keeper (2005)/Keeper (2005).mkv', 'keeper');
+    const id = addLibrary();
+    await scan(id);
+    rmSync(join(lib, 'Boxed (2004)'), { recursive: true });
+    rmSync(loose);
+    const s = await scan(id);
+    expect(s.removed).toBe(4);
+    expect(titles()).toEqual(['Keeper']);
+    const present = db.prepare('SELECT rel_path FROM files WHERE missing_since IS NULL').pluck().all();
+    expect(present).toEqual(['Keeper (2005)/Keeper (2005).mkv']);
+    // The vanished folders lose their rows, so a folder that comes back is read afresh.
+    expect(db.prepare("SELECT COUNT(*) FROM dirs WHERE rel_path LIKE 'Boxed%'").pluck().get()).toBe(0);
+  });
+
+  it('sees a folder vanish even when the scan that added its files was killed before its signature', async () => {
+    writeFile(lib, 'Half Done (2010)/Half Done (2010).mkv', 'half');
+    writeFile(lib, 'Other (2011)/Other (2011).mkv', 'other');
+    const id = addLibrary();
+    await scan(id);
+    // What a database from before folder rows looked like, or a kill between the file and its folder row.
+    db.exec('DELETE FROM dirs');
+    db.pragma('user_version = 1');
+    db.close();
+    db = openDatabase(join(dir, 'library.db'));
+    store = new LibraryStore(db);
+    queries = new CatalogueQueries(db);
+    expect(db.prepare('SELECT rel_path FROM dirs ORDER BY rel_path').pluck().all()).toEqual(['Half Done (2010)', 'Other (2011)']);
+    rmSync(join(lib, 'Half Done (2010)'), { recursive: true });
+    const s = await scan(id);
+    expect(s.removed).toBe(1);
+    expect(titles()).toEqual(['Other']);
+  });
+
+  it('reads a folder once when the watcher reports it and its parent together', async () => {
+    writeFile(lib, 'Show Case (2012)/Show Case (2012).mkv', 'case');
+    const id = addLibrary();
+    await scan(id);
+    writeFile(lib, 'Show Case (2012)/trailers/Trailer.mkv', 'trailer');
+    const rootId = store.roots(id)[0]!.id;
+    const s = await scan(id, { only: [{ rootId, relDir: 'Show Case (2012)' }, { rootId, relDir: 'Show Case (2012)/trailers' }] });
+    expect(s).toMatchObject({ added: 1, dirsRead: 2, found: 2 });
+    expect(db.prepare("SELECT COUNT(*) FROM items WHERE kind = 'extra'").pluck().get()).toBe(1);
+  });
+
   it('changes nothing when the library folder is unreachable, and shows it offline', async () => {
     writeFile(lib, 'Film A (2000)/Film A (2000).mkv');
     const id = addLibrary();

@@ -141,9 +141,16 @@ export class LibraryStore {
       setRootStatus: db.prepare('UPDATE library_roots SET online = ?, last_error = ? WHERE id = ?'),
       deleteLibrary: db.prepare('DELETE FROM libraries WHERE id = ?'),
       touchLibraryScan: db.prepare('UPDATE libraries SET last_scan_at = ? WHERE id = ?'),
-      filesOfRoot: db.prepare<[string], FileRow>(
-        'SELECT id, item_id, root_id, rel_path, size, mtime_ms, inode, probe_state, probe_signature, missing_since FROM files WHERE root_id = ?',
+      // Files directly in one folder: a range over the (root_id, rel_path) index, nested folders left out.
+      filesInDir: db.prepare<{ root: string; lo: string; hi: string }, FileRow>(
+        `SELECT id, item_id, root_id, rel_path, size, mtime_ms, inode, probe_state, probe_signature, missing_since FROM files
+         WHERE root_id = @root AND rel_path >= @lo AND rel_path < @hi AND instr(substr(rel_path, length(@lo) + 1), '/') = 0`,
       ),
+      filesInRootFolder: db.prepare<[string], FileRow>(
+        `SELECT id, item_id, root_id, rel_path, size, mtime_ms, inode, probe_state, probe_signature, missing_since FROM files
+         WHERE root_id = ? AND instr(rel_path, '/') = 0`,
+      ),
+      rootHasPresentFiles: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM files WHERE root_id = ? AND missing_since IS NULL LIMIT 1'),
       insertFile: db.prepare(
         `INSERT INTO files (id, item_id, root_id, rel_path, size, mtime_ms, inode, part, edition, added_at)
          VALUES (@id, @item_id, @root_id, @rel_path, @size, @mtime_ms, @inode, @part, @edition, @added_at)`,
@@ -162,6 +169,7 @@ export class LibraryStore {
         'INSERT INTO dirs (root_id, rel_path, signature) VALUES (?, ?, ?) ON CONFLICT (root_id, rel_path) DO UPDATE SET signature = excluded.signature',
       ),
       deleteDirSignature: db.prepare('DELETE FROM dirs WHERE root_id = ? AND rel_path = ?'),
+      ensureDirRow: db.prepare("INSERT OR IGNORE INTO dirs (root_id, rel_path, signature) VALUES (?, ?, '')"),
       itemByIdentity: db.prepare<[string, string], { id: string; rowid: number; nfo_signature: string | null }>(
         'SELECT id, rowid, nfo_signature FROM items WHERE library_id = ? AND identity_key = ?',
       ),
@@ -281,8 +289,27 @@ export class LibraryStore {
 
   // ── files and folders ──
 
-  filesOfRoot(rootId: string): FileRow[] {
-    return this.s.filesOfRoot.all(rootId);
+  /** Files directly in these folders ('' is the root itself), as the last scan left them. */
+  filesInDirs(rootId: string, relDirs: Iterable<string>): FileRow[] {
+    const out: FileRow[] = [];
+    for (const rel of relDirs) {
+      // '0' is the character after '/', so [rel/, rel0) is exactly what lies under rel.
+      const rows = rel === '' ? this.s.filesInRootFolder.all(rootId) : this.s.filesInDir.all({ root: rootId, lo: `${rel}/`, hi: `${rel}0` });
+      for (const r of rows) out.push(r);
+    }
+    return out;
+  }
+
+  rootHasPresentFiles(rootId: string): boolean {
+    return this.s.rootHasPresentFiles.get(rootId) !== undefined;
+  }
+
+  /**
+   * Every folder that holds a file has a row, written with its files: so a folder that vanishes is
+   * always noticed, even when a killed scan never wrote its signature. '' never matches a listing.
+   */
+  ensureDirRow(rootId: string, relPath: string): void {
+    this.s.ensureDirRow.run(rootId, relPath);
   }
 
   dirSignatures(rootId: string): Map<string, string> {

@@ -234,4 +234,18 @@ CREATE VIRTUAL TABLE items_fts USING fts5 (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'a folder row for every folder that holds a file',
+    // Rescans now load file rows folder by folder, for the folders that changed or vanished; a file
+    // whose folder has no row would never be seen to go. rtrim(p, p-without-slashes) is p's folder with its '/'.
+    sql: `
+INSERT OR IGNORE INTO dirs (root_id, rel_path, signature)
+SELECT DISTINCT root_id,
+  CASE WHEN instr(rel_path, '/') = 0 THEN ''
+       ELSE substr(rtrim(rel_path, replace(rel_path, '/', '')), 1, length(rtrim(rel_path, replace(rel_path, '/', ''))) - 1) END,
+  ''
+FROM files;
+`,
+  },
 ];

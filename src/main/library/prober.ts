@@ -4,7 +4,6 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { fileSignature, type LibraryStore } from '../db/library-store';
-import { probeFile } from './probe';
 import { probeInProcess } from './probe-in-process';
 
 export interface ProbeJob {
@@ -62,7 +61,10 @@ export class Prober {
     try {
       // MP4 and Matroska headers are read in process (~0.2 ms, against ~30 ms for starting ffprobe);
       // anything the reader is not certain of goes to ffprobe, which stays the reference.
-      const result = probeInProcess(job.path) ?? (await probeFile(this.ffprobe, job.path, { timeoutMs, ...(signal ? { signal } : {}) }));
+      // The ffprobe path (and zod, which checks its output) loads on first use: ~80 ms a rescan need not pay.
+      const result =
+        probeInProcess(job.path) ??
+        (await (await import('./probe')).probeFile(this.ffprobe, job.path, { timeoutMs, ...(signal ? { signal } : {}) }));
       if (result.container === 'matroska' || result.container === 'mkv') {
         if (/\.webm$/i.test(job.path)) result.container = 'webm';
       }

@@ -15,7 +15,7 @@ import {
 } from './naming';
 import { parseNfo, NfoError, NFO_MAX_BYTES, type Nfo } from './nfo';
 import { metadataFromNfo, metadataFromPath, type PathFacts } from './metadata';
-import { rootReachable, walkTree, type WalkedDir, type WalkedFile } from './walk';
+import { rootReachable, walkTree, type WalkedDir, type WalkedFile, type WalkResult } from './walk';
 
 export interface ScanWarning {
   path: string;
@@ -57,6 +57,16 @@ export interface PhaseOneOptions {
 }
 
 const DIRS_PER_BATCH = 64;
+
+/**
+ * Bumped whenever the scanner would read an unchanged folder differently (naming or NFO rules): a folder
+ * signature carries it, so after such an update the next scan reads every folder once.
+ */
+const SCAN_RULES_VERSION = 2;
+
+function versioned(listingSignature: string): string {
+  return `${SCAN_RULES_VERSION}.${listingSignature}`;
+}
 
 function stem(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -174,9 +184,8 @@ export class LibraryScan {
   }
 
   private async scanRoot(root: RootRow, scopes: string[]): Promise<void> {
-    const known = this.store.filesOfRoot(root.id);
     const reach = rootReachable(root.path);
-    if (!reach.ok || (reach.empty && known.some((f) => !f.missing_since))) {
+    if (!reach.ok || (reach.empty && this.store.rootHasPresentFiles(root.id))) {
       // An unmounted share often leaves an empty mount point: that is not "every file deleted".
       const error = reach.ok ? 'folder is empty but held media before (share not mounted?)' : reach.error;
       this.store.setRootStatus(root.id, false, error);
@@ -185,14 +194,32 @@ export class LibraryScan {
       return;
     }
 
-    const walked: WalkedDir[] = [];
+    // A folder whose listing (names, sizes, mtimes) matches the last scan is skipped as it is read and
+    // never held: a rescan of an unchanged tree keeps nothing but the set of folder names.
+    const signatures = this.store.dirSignatures(root.id);
+    const walkedDirs = new Set<string>();
+    const changedDirs: WalkedDir[] = [];
     const unreadable: string[] = [];
+    const onDir = (d: WalkedDir): void => {
+      if (walkedDirs.has(d.relPath)) return; // overlapping scopes from the watcher
+      walkedDirs.add(d.relPath);
+      this.summary.found += d.videos.length;
+      if (!this.opts.full && signatures.get(d.relPath) === versioned(d.signature)) {
+        this.summary.dirsSkipped++;
+        this.summary.unchanged += d.videos.length;
+        this.identified += d.videos.length;
+      } else changedDirs.push(d);
+    };
+    const walk: WalkResult = { warnings: [], unreadable };
+    let read = 0;
     for (const scope of scopes) {
-      const w = walkTree(root.path, scope, () => this.stopped());
-      walked.push(...w.dirs);
-      unreadable.push(...w.unreadable);
-      for (const warning of w.warnings) this.warn(join(root.path, warning.relPath), warning.message);
+      for (const d of walkTree(root.path, scope, walk, () => this.stopped())) {
+        onDir(d);
+        // The server answers requests while it walks: ~15 ms of folders at a time, then the event loop.
+        if (++read % 500 === 0) await new Promise((r) => setImmediate(r));
+      }
     }
+    for (const warning of walk.warnings) this.warn(join(root.path, warning.relPath), warning.message);
     if (this.stopped()) return;
     // The share may have gone while we walked: then what we did not see is not gone.
     const after = rootReachable(root.path);
@@ -207,18 +234,18 @@ export class LibraryScan {
     }
 
     const inScope = (rel: string): boolean => scopes.some((s) => isUnder(rel, s));
+    const isUnreadable = (rel: string): boolean => unreadable.some((u) => isUnder(rel, u));
+    const vanishedDirs = [...signatures.keys()].filter((rel) => inScope(rel) && !walkedDirs.has(rel) && !isUnreadable(rel));
+    // Only the folders that changed or vanished can hold a file that is new, changed, moved or gone.
     const byPath = new Map<string, FileRow>();
-    for (const f of known) if (inScope(f.rel_path)) byPath.set(f.rel_path, f);
+    for (const f of this.store.filesInDirs(root.id, [...changedDirs.map((d) => d.relPath), ...vanishedDirs])) byPath.set(f.rel_path, f);
 
     const seen = new Set<string>();
-    for (const d of walked) for (const v of d.videos) seen.add(v.relPath);
-    this.summary.found += seen.size;
+    for (const d of changedDirs) for (const v of d.videos) seen.add(v.relPath);
 
     // Moves: a file that vanished from one place and a new file elsewhere with the same inode (or size,
     // mtime and name) are one file; it keeps its id, its item and so its watch state.
-    const gone = [...byPath.values()].filter(
-      (f) => !seen.has(f.rel_path) && !unreadable.some((u) => isUnder(f.rel_path, u)),
-    );
+    const gone = [...byPath.values()].filter((f) => !seen.has(f.rel_path) && !isUnreadable(f.rel_path));
     const goneByInode = new Map<string, FileRow>();
     const goneByShape = new Map<string, FileRow>();
     for (const f of gone) {
@@ -226,7 +253,7 @@ export class LibraryScan {
       goneByShape.set(`${f.size}:${f.mtime_ms}:${posix.basename(f.rel_path)}`, f);
     }
     const movedTo = new Map<string, FileRow>();
-    for (const d of walked) {
+    for (const d of changedDirs) {
       for (const v of d.videos) {
         if (byPath.has(v.relPath)) continue;
         const match = goneByInode.get(`${v.size}:${v.inode}`) ?? goneByShape.get(`${v.size}:${v.mtimeMs}:${v.name}`);
@@ -235,20 +262,6 @@ export class LibraryScan {
           movedTo.set(match.id, match);
         }
       }
-    }
-
-    const signatures = this.store.dirSignatures(root.id);
-    const changedDirs: WalkedDir[] = [];
-    for (const d of walked) {
-      const unchanged =
-        !this.opts.full &&
-        signatures.get(d.relPath) === d.signature &&
-        d.videos.every((v) => byPath.has(v.relPath) && !byPath.get(v.relPath)?.missing_since);
-      if (unchanged) {
-        this.summary.dirsSkipped++;
-        this.summary.unchanged += d.videos.length;
-        this.identified += d.videos.length;
-      } else changedDirs.push(d);
     }
 
     const dirItems = new Map<string, DirItems>();
@@ -261,6 +274,7 @@ export class LibraryScan {
       this.store.db.transaction(() => {
         for (const d of batch) {
           this.summary.dirsRead++;
+          this.store.ensureDirRow(root.id, d.relPath);
           dirItems.set(d.relPath, this.processDir(root, d, byPath, movedTo));
         }
       })();
@@ -273,29 +287,26 @@ export class LibraryScan {
         for (const d of changedDirs.slice(i, i + DIRS_PER_BATCH)) {
           const items = dirItems.get(d.relPath);
           if (items) this.applyArtwork(root, d, items);
-          this.store.setDirSignature(root.id, d.relPath, d.signature);
+          // A folder with a file that could not be added keeps no signature, so the next scan tries again.
+          if (!items?.failed) this.store.setDirSignature(root.id, d.relPath, versioned(d.signature));
         }
       })();
     }
 
     const movedIds = new Set([...movedTo.values()].map((f) => f.id));
-    const walkedDirs = new Set(walked.map((d) => d.relPath));
     this.store.db.transaction(() => {
       for (const f of gone) {
         if (movedIds.has(f.id) || f.missing_since) continue;
         this.store.markFileMissing(f.id);
         this.summary.removed++;
       }
-      // Folders that vanished lose their signature, so their return is read afresh.
-      for (const rel of signatures.keys()) {
-        if (!inScope(rel) || walkedDirs.has(rel) || unreadable.some((u) => isUnder(rel, u))) continue;
-        this.store.forgetDirSignature(root.id, rel);
-      }
+      // Folders that vanished lose their row, so their return is read afresh.
+      for (const rel of vanishedDirs) this.store.forgetDirSignature(root.id, rel);
     })();
   }
 
   private processDir(root: RootRow, dir: WalkedDir, byPath: Map<string, FileRow>, movedTo: Map<string, FileRow>): DirItems {
-    const items: DirItems = { byStem: new Map(), folderItem: null, seriesId: null };
+    const items: DirItems = { byStem: new Map(), folderItem: null, seriesId: null, failed: false };
     const nfoNames = new Set(dir.nfos.map((f) => f.name.toLowerCase()));
     if (nfoNames.has('tvshow.nfo')) {
       items.seriesId = this.ensureSeries(root, dir.relPath);
@@ -309,6 +320,7 @@ export class LibraryScan {
         this.store.db.transaction(() => this.processVideo(root, dir, video, ident, byPath, movedTo, items))();
       } catch (e) {
         this.summary.failed++;
+        items.failed = true;
         this.warn(join(root.path, video.relPath), `could not be added: ${(e as Error).message}`);
       }
       this.identified++;
@@ -643,6 +655,7 @@ interface DirItems {
   byStem: Map<string, { id: string; kind: ItemKindHere }>;
   folderItem: { id: string; kind: ItemKindHere } | null;
   seriesId: string | null;
+  failed: boolean;
 }
 
 function definedIds(ids: Record<string, string | undefined>): Record<string, string> {

@@ -1,7 +1,8 @@
-// Walks a library root and lists, per folder, the files that matter with a signature of them.
-// Synchronous on purpose: one readdir and a stat per file is the whole cost, and the caller yields between folders.
+// Walks a library root and yields, folder by folder, the files that matter with a signature of them.
+// Synchronous on purpose: one readdir and a stat per file is the whole cost (measured: the async fs API
+// with 8–64 calls in flight took twice as long on a 10,000-folder tree), and the caller yields between folders.
 import { readdirSync, realpathSync, statSync, existsSync, type Dirent, type Stats } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { join } from 'node:path';
 import { isIgnoredDirName, isIgnoredFileName, isImageFile, isNfoFile, isSubtitleFile, isVideoFile } from './naming';
 
@@ -32,7 +33,6 @@ export interface WalkWarning {
 }
 
 export interface WalkResult {
-  dirs: WalkedDir[];
   warnings: WalkWarning[];
   /** Folders that could not be read: what we knew under them is kept, not marked missing. */
   unreadable: string[];
@@ -43,11 +43,12 @@ export function joinRel(dir: string, name: string): string {
 }
 
 /**
- * Lists every folder under `root` (from `startRel`, '' for the root itself), depth-first with parents
- * before children, so owners are known before their extras folders.
+ * Yields every folder under `root` (from `startRel`, '' for the root itself) as it is read, depth-first
+ * with parents before children, so owners are known before their extras folders. A rescan keeps only the
+ * changed ones, so 10,000 unchanged folders are never held at once; the caller may yield to the event
+ * loop between folders. Warnings and unreadable folders are collected in `result`.
  */
-export function walkTree(root: string, startRel = '', shouldStop: () => boolean = () => false): WalkResult {
-  const result: WalkResult = { dirs: [], warnings: [], unreadable: [] };
+export function* walkTree(root: string, startRel: string, result: WalkResult, shouldStop: () => boolean = () => false): Generator<WalkedDir> {
   // Loops can only come through symbolic links, so only linked folders are resolved (a stat per
   // real folder would cost a third of a rescan): a link to an ancestor, or to a place already
   // reached through another link, is skipped.
@@ -57,10 +58,10 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // A watched folder that was deleted is simply gone (the caller has checked that the root is there).
-    if (code === 'ENOENT' && startRel !== '') return result;
+    if (code === 'ENOENT' && startRel !== '') return;
     result.unreadable.push(startRel);
     result.warnings.push({ relPath: startRel, message: `cannot read folder: ${code ?? (e as Error).message}` });
-    return result;
+    return;
   }
   const linkTargets = new Set<string>([rootReal]);
   const stack: { rel: string; real: string }[] = [{ rel: startRel, real: rootReal }];
@@ -78,7 +79,8 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
     }
     if (entries.some((d) => d.name === '.ignore' || d.name === '.nomedia')) continue;
     const dir: WalkedDir = { relPath: rel, signature: '', videos: [], nfos: [], images: [], subtitles: [], actorPhotos: [], subdirs: [] };
-    const hash = createHash('sha1');
+    // What the signature covers: every entry we use, with size and mtime. Built as one string and hashed once.
+    let listing = '';
     const subdirs: { name: string; real: string }[] = [];
     for (const entry of entries) {
       const name = entry.name;
@@ -90,13 +92,14 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
       let isFile = entry.isFile();
       let st: Stats | undefined;
       let childReal = `${real}/${name}`;
+      const path = `${abs}/${name}`;
       if (entry.isSymbolicLink()) {
         try {
-          st = statSync(join(abs, name));
+          st = statSync(path);
           isDir = st.isDirectory();
           isFile = st.isFile();
           if (isDir) {
-            childReal = realpathSync(join(abs, name));
+            childReal = realpathSync(path);
             if (real === childReal || real.startsWith(`${childReal}/`) || linkTargets.has(childReal)) {
               result.warnings.push({ relPath: joinRel(rel, name), message: 'folder already seen (symbolic link loop): skipped' });
               continue;
@@ -110,12 +113,12 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
       }
       if (isDir) {
         if (name === '.actors') {
-          listActors(root, joinRel(rel, name), dir, hash, result);
+          listing += listActors(root, joinRel(rel, name), dir, result);
           continue;
         }
         if (isIgnoredDirName(name)) continue;
         subdirs.push({ name, real: childReal });
-        hash.update(`d\0${name}\0`);
+        listing += `d\0${name}\0`;
         continue;
       }
       if (!isFile || isIgnoredFileName(name)) continue;
@@ -130,7 +133,7 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
               : null;
       if (!bucket) continue;
       try {
-        st ??= statSync(join(abs, name));
+        st ??= statSync(path);
       } catch (e) {
         result.warnings.push({ relPath: joinRel(rel, name), message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
         continue;
@@ -143,12 +146,12 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
         inode: `${st.dev}:${st.ino}`,
       };
       bucket.push(file);
-      hash.update(`f\0${name}\0${file.size}\0${file.mtimeMs}\0`);
+      listing += `f\0${name}\0${file.size}\0${file.mtimeMs}\0`;
     }
     subdirs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     dir.subdirs = subdirs.map((d) => d.name);
-    dir.signature = hash.digest('base64url');
-    result.dirs.push(dir);
+    dir.signature = hash('sha1', listing, 'base64url');
+    yield dir;
     // Reverse so the stack pops them in name order.
     for (let i = subdirs.length - 1; i >= 0; i--) {
       const d = subdirs[i] as { name: string; real: string };
@@ -158,17 +161,20 @@ export function walkTree(root: string, startRel = '', shouldStop: () => boolean 
   return result;
 }
 
-function listActors(root: string, rel: string, dir: WalkedDir, hash: ReturnType<typeof createHash>, result: WalkResult): void {
+/** Adds Kodi's `.actors/<Name>.jpg` photos to `dir`; returns their part of the folder's listing. */
+function listActors(root: string, rel: string, dir: WalkedDir, result: WalkResult): string {
+  let listing = '';
   try {
     for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
       if (!entry.isFile() || !isImageFile(entry.name) || entry.name.startsWith('.')) continue;
       const st = statSync(join(root, rel, entry.name));
       dir.actorPhotos.push({ name: entry.name, relPath: joinRel(rel, entry.name), size: st.size, mtimeMs: Math.round(st.mtimeMs), inode: `${st.dev}:${st.ino}` });
-      hash.update(`a\0${entry.name}\0${st.size}\0${Math.round(st.mtimeMs)}\0`);
+      listing += `a\0${entry.name}\0${st.size}\0${Math.round(st.mtimeMs)}\0`;
     }
   } catch (e) {
     result.warnings.push({ relPath: rel, message: `cannot read actor photos: ${(e as Error).message}` });
   }
+  return listing;
 }
 
 /** A root that is gone, or a mount point left empty by an unmounted share, must change nothing. */
