@@ -52,6 +52,12 @@ interface ItemRow {
   missing_since: string | null;
 }
 
+/** What the catalogue lists: present movies and series, and series announced with no episodes yet. */
+const LISTED = `kind IN ('movie', 'series')
+  AND (missing_since IS NULL OR kind = 'series' AND NOT EXISTS (SELECT 1 FROM items e WHERE e.series_id = items.id AND e.kind = 'episode'))`;
+
+type SummaryRow = Pick<ItemRow, 'id' | 'kind' | 'title' | 'sort_key' | 'year' | 'languages' | 'content_rating' | 'runtime_minutes' | 'added_at' | 'placeholder' | 'missing_since'>;
+
 interface UserRow {
   item_id: string;
   position_seconds: number;
@@ -98,33 +104,45 @@ export interface FileSource {
 export class CatalogueQueries {
   constructor(private readonly db: Db) {}
 
-  /** Every movie and series in one pass: a handful of queries, joined in memory, not one query per item. */
-  listItems(profileId = 'default'): ItemSummary[] {
+  /** How many movies and series the catalogue shows, without building their summaries. */
+  countItems(): number {
+    return this.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE ${LISTED}`).get()?.n ?? 0;
+  }
+
+  /**
+   * Every movie and series (or just `only` of them) in one pass: a handful of queries joined in memory,
+   * not one per item. Only the columns a summary shows are read: `SELECT *` with the plots made the
+   * 10,000-title list six times slower.
+   */
+  listItems(profileId = 'default', only?: readonly string[]): ItemSummary[] {
+    const ids = only ? JSON.stringify(only) : null;
+    // With `only`, every query keeps to those ids; json_each takes the list as one bound value.
+    const forIds = (column: string): string => (ids === null ? '' : ` AND ${column} IN (SELECT value FROM json_each(@ids))`);
+    const bind: Record<string, string> = ids === null ? { profile: profileId } : { profile: profileId, ids };
     const rows = this.db
-      .prepare<[], ItemRow>(
-        `SELECT rowid, * FROM items WHERE kind IN ('movie', 'series')
-           AND (missing_since IS NULL OR kind = 'series' AND NOT EXISTS (SELECT 1 FROM items e WHERE e.series_id = items.id AND e.kind = 'episode'))
-         ORDER BY sort_key`,
+      .prepare<Record<string, string>, SummaryRow>(
+        `SELECT id, kind, title, sort_key, year, languages, content_rating, runtime_minutes, added_at, placeholder, missing_since
+         FROM items WHERE ${LISTED}${forIds('id')} ORDER BY sort_key`,
       )
-      .all();
+      .all(bind);
     const genres = new Map<string, string[]>();
     for (const g of this.db
-      .prepare<[], { item_id: string; name: string }>(
+      .prepare<Record<string, string>, { item_id: string; name: string }>(
         `SELECT it.item_id, t.name FROM item_terms it JOIN terms t ON t.id = it.term_id
-         JOIN items i ON i.id = it.item_id AND i.kind IN ('movie', 'series') WHERE t.kind = 'genre' ORDER BY it.item_id, it.ord`,
+         JOIN items i ON i.id = it.item_id AND i.kind IN ('movie', 'series') WHERE t.kind = 'genre'${forIds('it.item_id')} ORDER BY it.item_id, it.ord`,
       )
-      .iterate()) {
+      .iterate(bind)) {
       const list = genres.get(g.item_id);
       if (list) list.push(g.name);
       else genres.set(g.item_id, [g.name]);
     }
     const ratings = new Map<string, ItemSummary['ratings']>();
     for (const r of this.db
-      .prepare<[], { item_id: string; source: string; value: number }>(
+      .prepare<Record<string, string>, { item_id: string; source: string; value: number }>(
         `SELECT r.item_id, r.source, r.value FROM ratings r JOIN items i ON i.id = r.item_id AND i.kind IN ('movie', 'series')
-         WHERE r.source IN ('imdb', 'metacritic')`,
+         WHERE r.source IN ('imdb', 'metacritic')${forIds('r.item_id')}`,
       )
-      .iterate()) {
+      .iterate(bind)) {
       const entry = ratings.get(r.item_id) ?? {};
       if (r.source === 'imdb') entry.imdb = r.value;
       else entry.metascore = r.value;
@@ -132,27 +150,27 @@ export class CatalogueQueries {
     }
     const posters = new Map<string, { id: string; placeholder: string | null }>();
     for (const p of this.db
-      .prepare<[], { item_id: string; id: string; placeholder: string | null }>(
+      .prepare<Record<string, string>, { item_id: string; id: string; placeholder: string | null }>(
         `SELECT im.item_id, im.id, im.placeholder FROM images im JOIN items i ON i.id = im.item_id AND i.kind IN ('movie', 'series')
-         WHERE im.kind = 'poster'`,
+         WHERE im.kind = 'poster'${forIds('im.item_id')}`,
       )
-      .iterate()) {
+      .iterate(bind)) {
       posters.set(p.item_id, { id: p.id, placeholder: p.placeholder || null });
     }
     const watched = new Set<string>();
     for (const u of this.db
-      .prepare<[string], { item_id: string }>('SELECT item_id FROM user_data WHERE profile_id = ? AND played = 1')
-      .iterate(profileId)) {
+      .prepare<Record<string, string>, { item_id: string }>(`SELECT item_id FROM user_data WHERE profile_id = @profile AND played = 1${forIds('item_id')}`)
+      .iterate(bind)) {
       watched.add(u.item_id);
     }
     const episodeCounts = new Map<string, { total: number; unwatched: number }>();
     for (const e of this.db
-      .prepare<[string], { series_id: string; total: number; played: number }>(
+      .prepare<Record<string, string>, { series_id: string; total: number; played: number }>(
         `SELECT e.series_id, COUNT(*) AS total, SUM(COALESCE(u.played, 0)) AS played FROM items e
-         LEFT JOIN user_data u ON u.item_id = e.id AND u.profile_id = ?
-         WHERE e.kind = 'episode' AND e.missing_since IS NULL GROUP BY e.series_id`,
+         LEFT JOIN user_data u ON u.item_id = e.id AND u.profile_id = @profile
+         WHERE e.kind = 'episode' AND e.missing_since IS NULL${forIds('e.series_id')} GROUP BY e.series_id`,
       )
-      .iterate(profileId)) {
+      .iterate(bind)) {
       episodeCounts.set(e.series_id, { total: e.total, unwatched: e.total - e.played });
     }
     return rows.map((r) => {
@@ -462,9 +480,7 @@ export class CatalogueQueries {
   }
 
   private listItemsByIds(ids: string[]): ItemSummary[] {
-    if (ids.length === 0) return [];
-    const wanted = new Set(ids);
-    return this.listItems().filter((s) => wanted.has(s.id));
+    return ids.length === 0 ? [] : this.listItems('default', ids);
   }
 
   libraries(): Library[] {

@@ -21,7 +21,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
       name: 'Media centre',
       version: sv.version,
       libraries: sv.store.listLibraries().length,
-      items: sv.queries.listItems().length,
+      items: sv.queries.countItems(),
     };
     sendJson(ctx, 200, info);
   });
