@@ -253,6 +253,20 @@ describe('incremental rescans', () => {
     expect(titles()).toEqual(['Other']);
   });
 
+  it('finds moves and removals as well when so many folders changed that their files load in one pass', async () => {
+    for (let i = 0; i < 600; i++) writeFile(lib, `Film ${i} (2000)/Film ${i} (2000).mkv`, `bytes of film ${i}`);
+    const id = addLibrary();
+    await scan(id);
+    const moving = queries.listItems().find((i) => i.title === 'Film 7')!;
+    renameSync(join(lib, 'Film 7 (2000)'), join(lib, 'Film Seven (2000)'));
+    renameSync(join(lib, 'Film Seven (2000)', 'Film 7 (2000).mkv'), join(lib, 'Film Seven (2000)', 'Film Seven (2000).mkv'));
+    rmSync(join(lib, 'Film 8 (2000)'), { recursive: true });
+    const s = await scan(id, { full: true });
+    expect(s).toMatchObject({ moved: 1, removed: 1, added: 0, dirsRead: 600 });
+    expect(queries.listItems().find((i) => i.title === 'Film Seven')!.id).toBe(moving.id);
+    expect(queries.countItems()).toBe(599);
+  });
+
   it('reads a folder once when the watcher reports it and its parent together', async () => {
     writeFile(lib, 'Show Case (2012)/Show Case (2012).mkv', 'case');
     const id = addLibrary();

@@ -146,6 +146,9 @@ export class LibraryStore {
         `SELECT id, item_id, root_id, rel_path, size, mtime_ms, inode, probe_state, probe_signature, missing_since FROM files
          WHERE root_id = @root AND rel_path >= @lo AND rel_path < @hi AND instr(substr(rel_path, length(@lo) + 1), '/') = 0`,
       ),
+      filesOfRoot: db.prepare<[string], FileRow>(
+        'SELECT id, item_id, root_id, rel_path, size, mtime_ms, inode, probe_state, probe_signature, missing_since FROM files WHERE root_id = ?',
+      ),
       filesInRootFolder: db.prepare<[string], FileRow>(
         `SELECT id, item_id, root_id, rel_path, size, mtime_ms, inode, probe_state, probe_signature, missing_since FROM files
          WHERE root_id = ? AND instr(rel_path, '/') = 0`,
@@ -290,8 +293,17 @@ export class LibraryStore {
   // ── files and folders ──
 
   /** Files directly in these folders ('' is the root itself), as the last scan left them. */
-  filesInDirs(rootId: string, relDirs: Iterable<string>): FileRow[] {
+  filesInDirs(rootId: string, relDirs: readonly string[]): FileRow[] {
     const out: FileRow[] = [];
+    if (relDirs.length > 512) {
+      // A first scan or a big change: one pass over the root beats thousands of small queries.
+      const wanted = new Set(relDirs);
+      for (const r of this.s.filesOfRoot.iterate(rootId)) {
+        const slash = r.rel_path.lastIndexOf('/');
+        if (wanted.has(slash < 0 ? '' : r.rel_path.slice(0, slash))) out.push(r);
+      }
+      return out;
+    }
     for (const rel of relDirs) {
       // '0' is the character after '/', so [rel/, rel0) is exactly what lies under rel.
       const rows = rel === '' ? this.s.filesInRootFolder.all(rootId) : this.s.filesInDir.all({ root: rootId, lo: `${rel}/`, hi: `${rel}0` });
