@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EventEmitter } from 'node:events';
 import { openDatabase, type Db } from '../../src/main/db/open';
 import { LibraryStore } from '../../src/main/db/library-store';
 import { CatalogueQueries } from '../../src/main/db/catalogue-queries';
@@ -71,6 +72,22 @@ describe('watching local folders', () => {
     writeFile(share, 'Film (2001)/Film (2001).mkv');
     await new Promise((r) => setTimeout(r, 1500));
     expect(queries.listItems()).toHaveLength(0);
+  });
+
+  it('polls a local library instead when the system runs out of file watches, and says how to fix it', async () => {
+    const lib = join(dir, 'lib');
+    writeFile(lib, 'First (2001)/First (2001).mkv');
+    const id = store.addLibrary({ name: 'L', type: 'movies', paths: [{ path: lib, isNetwork: false }], pollMinutes: 0 });
+    const errors: string[] = [];
+    watcher = new LibraryWatcher(store, scans, { onError: (m) => errors.push(m) });
+    watcher.start();
+    expect(watcher.isPolled(id)).toBe(false);
+    // What chokidar reports when inotify's limit is reached.
+    const chokidars = (watcher as unknown as { watchers: Map<string, EventEmitter[]> }).watchers.get(id)!;
+    chokidars[0]!.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
+    expect(watcher.isPolled(id)).toBe(true);
+    expect(errors).toEqual([expect.stringContaining('raise fs.inotify.max_user_watches')]);
+    expect(errors[0]).toContain('every 5 min');
   });
 
   it('collapses nested folders into the outermost', () => {

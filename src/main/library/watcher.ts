@@ -11,6 +11,9 @@ export interface WatcherOptions {
   onError?: (message: string) => void;
 }
 
+/** How often a local library is rescanned when the system cannot watch all its folders. */
+const LOCAL_FALLBACK_POLL_MINUTES = 5;
+
 interface Pending {
   libraryId: string;
   dirs: Map<string, Set<string>>;
@@ -41,13 +44,27 @@ export class LibraryWatcher {
     const network = roots.filter((r) => r.is_network === 1);
     const local = roots.filter((r) => r.is_network === 0);
     for (const root of local) this.watchRoot(libraryId, root);
-    if (network.length > 0 && lib.poll_minutes > 0) {
-      const t = setInterval(() => {
-        if (!this.closed) this.scans.start({ libraryId });
-      }, lib.poll_minutes * 60_000);
-      t.unref();
-      this.polls.set(libraryId, t);
-    }
+    if (network.length > 0 && lib.poll_minutes > 0) this.poll(libraryId, lib.poll_minutes);
+  }
+
+  private poll(libraryId: string, minutes: number): void {
+    const t = setInterval(() => {
+      if (!this.closed) this.scans.start({ libraryId });
+    }, minutes * 60_000);
+    t.unref();
+    this.polls.set(libraryId, t);
+  }
+
+  /** Starts polling a library whose folders cannot all be watched; returns the interval in minutes. */
+  private pollInstead(libraryId: string): number {
+    const minutes = this.store.library(libraryId)?.poll_minutes || LOCAL_FALLBACK_POLL_MINUTES;
+    if (!this.polls.has(libraryId) && !this.closed) this.poll(libraryId, minutes);
+    return minutes;
+  }
+
+  /** Whether the library is rescanned on a timer (a network share, or folders the system cannot watch). */
+  isPolled(libraryId: string): boolean {
+    return this.polls.has(libraryId);
   }
 
   async unwatchLibrary(libraryId: string): Promise<void> {
@@ -83,7 +100,20 @@ export class LibraryWatcher {
     w.on('unlink', (p) => onChange(p));
     w.on('addDir', (p) => onChange(p));
     w.on('unlinkDir', (p) => onChange(p));
-    w.on('error', (e) => this.opts.onError?.(`watching ${root.path}: ${(e as Error).message}`));
+    w.on('error', (e) => {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EMFILE') {
+        // Out of inotify watches or file handles: some folders go unwatched, so poll the library
+        // instead of silently missing their changes.
+        const minutes = this.pollInstead(libraryId);
+        this.opts.onError?.(
+          `watching ${root.path}: the system ran out of ${code === 'ENOSPC' ? 'file watches (raise fs.inotify.max_user_watches)' : 'file handles'}; ` +
+            `rescanning this library every ${minutes} min instead`,
+        );
+        return;
+      }
+      this.opts.onError?.(`watching ${root.path}: ${(e as Error).message}`);
+    });
     this.watchers.get(libraryId)?.push(w);
   }
 
