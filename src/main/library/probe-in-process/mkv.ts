@@ -3,7 +3,7 @@ import type { ProbeResult, ProbedStream } from '../../db/library-store';
 import { normaliseLanguage } from '../naming';
 import { bail, type ByteReader } from './byte-reader';
 import { aacConfig, av1Config, avcConfig, hevcConfig, UNSPECIFIED_TRANSFER, vp9CodecPrivate, vp9FrameHeader, type VideoConfig } from './codec-config';
-import { hdrFromTransfer, roundFps, titleLooksHearingImpaired } from './shared';
+import { hdrFromTransfer, newTrack, roundFps, titleLooksHearingImpaired } from './shared';
 
 const ID = {
   EBML: 0x1a45dfa3, DocType: 0x4282,
@@ -276,28 +276,15 @@ function readTrack(r: ByteReader, t: Fields, index: number, firstCluster: number
   if (t.one(ID.ContentEncodings)) bail('track with content encodings');
   const codecId = t.text(ID.CodecID) ?? bail('track without CodecID');
   const title = t.text(ID.Name);
-  const stream: ProbedStream = {
+  const stream = newTrack({
     index,
     type,
-    codec: '',
-    profile: null,
     language: trackLanguage(t),
     title,
     isDefault: t.uint(ID.FlagDefault, 1) === 1,
     isForced: t.uint(ID.FlagForced, 0) === 1,
-    isExternal: false,
     isHearingImpaired: t.uint(ID.FlagHearingImpaired, 0) === 1 || titleLooksHearingImpaired(title),
-    width: null,
-    height: null,
-    fps: null,
-    bitDepth: null,
-    level: null,
-    hdr: null,
-    channels: null,
-    channelLayout: null,
-    sampleRate: null,
-    bitrate: null,
-  };
+  });
   if (type === 'video') fillVideo(r, t, codecId, stream, firstCluster);
   else if (type === 'audio') fillAudio(t, codecId, stream);
   else stream.codec = SUBTITLE_CODECS[codecId] ?? bail(`unknown subtitle codec ${codecId}`);

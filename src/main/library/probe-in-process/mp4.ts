@@ -6,7 +6,7 @@ import {
   aacConfig, av1Config, avcConfig, dac3Config, dec3Config, dOpsConfig, flacStreamInfo, hevcConfig, vpcConfig, UNSPECIFIED_TRANSFER,
   type AudioConfig, type VideoConfig,
 } from './codec-config';
-import { hdrFromTransfer, roundFps, titleLooksHearingImpaired } from './shared';
+import { hdrFromTransfer, newTrack, roundFps } from './shared';
 
 interface Box {
   type: string;
@@ -174,30 +174,17 @@ function readTrack(buf: Buffer, trak: Box, index: number): ProbedStream | null {
   const { timescale } = timescaleAndDuration(mdhd);
   const stbl = path(buf, mdia, 'minf', 'stbl') ?? bail('no stbl');
   const entry = sampleEntry(buf, stbl);
-  const stream: ProbedStream = {
+  const stream = newTrack({
     index,
     type,
-    codec: '',
-    profile: null,
     language: mdhdLanguage(mdhd.readUInt16BE(mdhd[0] === 1 ? 32 : 20)),
     // ffmpeg writes a title into trak/udta/name, but the bundled ffprobe does not read it back: neither do we.
     title: null,
     // ffprobe's "default" disposition for MP4 is the tkhd "enabled" flag.
     isDefault: ((tkhd[3] as number) & 1) === 1,
     isForced: false,
-    isExternal: false,
-    isHearingImpaired: titleLooksHearingImpaired(null),
-    width: null,
-    height: null,
-    fps: null,
-    bitDepth: null,
-    level: null,
-    hdr: null,
-    channels: null,
-    channelLayout: null,
-    sampleRate: null,
-    bitrate: null,
-  };
+    isHearingImpaired: false,
+  });
   if (type === 'video') fillVideo(buf, entry, stream, videoFps(buf, stbl, timescale));
   else if (type === 'audio') fillAudio(buf, entry, stream);
   else stream.codec = subtitleCodec(entry.type);
