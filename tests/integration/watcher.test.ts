@@ -6,8 +6,8 @@ import { openDatabase, type Db } from '../../src/main/db/open';
 import { LibraryStore } from '../../src/main/db/library-store';
 import { CatalogueQueries } from '../../src/main/db/catalogue-queries';
 import { ScanService } from '../../src/main/library/scan-service';
-import { LibraryWatcher, collapse } from '../../src/main/library/watcher';
-import { LibraryScan } from '../../src/main/library/scanner';
+import { LibraryWatcher } from '../../src/main/library/watcher';
+import { LibraryScan, collapse } from '../../src/main/library/scanner';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
 
@@ -84,7 +84,9 @@ describe('watching local folders', () => {
     expect(watcher.isPolled(id)).toBe(false);
     // What chokidar reports when inotify's limit is reached.
     const chokidars = (watcher as unknown as { watchers: Map<string, EventEmitter[]> }).watchers.get(id)!;
-    chokidars[0]!.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
+    const outOfWatches = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' });
+    chokidars[0]!.emit('error', outOfWatches);
+    chokidars[0]!.emit('error', outOfWatches);
     expect(watcher.isPolled(id)).toBe(true);
     expect(errors).toEqual([expect.stringContaining('raise fs.inotify.max_user_watches')]);
     expect(errors[0]).toContain('every 5 min');

@@ -149,10 +149,6 @@ export class LibraryStore {
       filesOfRoot: db.prepare<[string], FileRow>(
         'SELECT id, item_id, root_id, rel_path, size, mtime_ms, inode, probe_state, probe_signature, missing_since FROM files WHERE root_id = ?',
       ),
-      filesInRootFolder: db.prepare<[string], FileRow>(
-        `SELECT id, item_id, root_id, rel_path, size, mtime_ms, inode, probe_state, probe_signature, missing_since FROM files
-         WHERE root_id = ? AND instr(rel_path, '/') = 0`,
-      ),
       rootHasPresentFiles: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM files WHERE root_id = ? AND missing_since IS NULL LIMIT 1'),
       insertFile: db.prepare(
         `INSERT INTO files (id, item_id, root_id, rel_path, size, mtime_ms, inode, part, edition, added_at)
@@ -305,9 +301,10 @@ export class LibraryStore {
       return out;
     }
     for (const rel of relDirs) {
-      // '0' is the character after '/', so [rel/, rel0) is exactly what lies under rel.
-      const rows = rel === '' ? this.s.filesInRootFolder.all(rootId) : this.s.filesInDir.all({ root: rootId, lo: `${rel}/`, hi: `${rel}0` });
-      for (const r of rows) out.push(r);
+      // '0' is the character after '/', so [rel/, rel0) is exactly what lies under rel; under the root
+      // folder ('') lies everything, up to the last code point.
+      const range = rel === '' ? { lo: '', hi: '\u{10FFFF}' } : { lo: `${rel}/`, hi: `${rel}0` };
+      for (const r of this.s.filesInDir.iterate({ root: rootId, ...range })) out.push(r);
     }
     return out;
   }

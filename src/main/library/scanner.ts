@@ -77,6 +77,14 @@ function isUnder(relPath: string, dir: string): boolean {
   return dir === '' || relPath === dir || relPath.startsWith(`${dir}/`);
 }
 
+/** Drops folders inside other folders of the list: scanning the outer one covers them, and none is read twice. */
+export function collapse(dirs: string[]): string[] {
+  const sorted = [...new Set(dirs)].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const d of sorted) if (!kept.some((k) => isUnder(d, k))) kept.push(d);
+  return kept;
+}
+
 interface NfoRead {
   nfo: Nfo | null;
   signature: string | null;
@@ -145,7 +153,7 @@ export class LibraryScan {
       if (this.stopped()) break;
       const scopes = this.opts.only?.filter((o) => o.rootId === root.id).map((o) => o.relDir);
       if (this.opts.only && (!scopes || scopes.length === 0)) continue;
-      await this.scanRoot(root, scopes ?? ['']);
+      await this.scanRoot(root, scopes ? collapse(scopes) : ['']);
     }
     this.summary.cancelled = this.stopped();
     const changed = this.summary.added + this.summary.updated + this.summary.moved + this.summary.removed + this.summary.dirsRead > 0;
@@ -201,7 +209,6 @@ export class LibraryScan {
     const changedDirs: WalkedDir[] = [];
     const unreadable: string[] = [];
     const onDir = (d: WalkedDir): void => {
-      if (walkedDirs.has(d.relPath)) return; // overlapping scopes from the watcher
       walkedDirs.add(d.relPath);
       this.summary.found += d.videos.length;
       if (!this.opts.full && signatures.get(d.relPath) === versioned(d.signature)) {

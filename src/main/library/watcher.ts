@@ -22,6 +22,8 @@ interface Pending {
 export class LibraryWatcher {
   private readonly watchers = new Map<string, FSWatcher[]>();
   private readonly polls = new Map<string, NodeJS.Timeout>();
+  /** Libraries the system ran out of watches for: polled instead, and said once. */
+  private readonly cannotWatch = new Set<string>();
   private readonly pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -74,6 +76,7 @@ export class LibraryWatcher {
     const list = this.watchers.get(libraryId) ?? [];
     this.watchers.delete(libraryId);
     this.pending.delete(libraryId);
+    this.cannotWatch.delete(libraryId);
     await Promise.allSettled(list.map((w) => w.close()));
   }
 
@@ -104,7 +107,9 @@ export class LibraryWatcher {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EMFILE') {
         // Out of inotify watches or file handles: some folders go unwatched, so poll the library
-        // instead of silently missing their changes.
+        // instead of silently missing their changes. chokidar reports it per folder; say it once.
+        if (this.cannotWatch.has(libraryId)) return;
+        this.cannotWatch.add(libraryId);
         const minutes = this.pollInstead(libraryId);
         this.opts.onError?.(
           `watching ${root.path}: the system ran out of ${code === 'ENOSPC' ? 'file watches (raise fs.inotify.max_user_watches)' : 'file handles'}; ` +
@@ -134,7 +139,7 @@ export class LibraryWatcher {
     for (const p of batch) {
       if (this.closed) return;
       const only: { rootId: string; relDir: string }[] = [];
-      for (const [rootId, dirs] of p.dirs) for (const relDir of collapse([...dirs])) only.push({ rootId, relDir });
+      for (const [rootId, dirs] of p.dirs) for (const relDir of dirs) only.push({ rootId, relDir });
       // One scan per library at a time: wait for the running one, then read what changed meanwhile.
       while (this.scans.isScanning(p.libraryId)) await new Promise((r) => setTimeout(r, 200));
       await this.scans.start({ libraryId: p.libraryId, only }).done.catch((e: unknown) => this.opts.onError?.(`rescan failed: ${(e as Error).message}`));
@@ -152,15 +157,4 @@ export class LibraryWatcher {
 function parentOf(rel: string): string {
   const d = dirname(rel);
   return d === '.' ? '' : d;
-}
-
-/** Drops folders inside other folders of the list: scanning the outer one covers them. */
-export function collapse(dirs: string[]): string[] {
-  const sorted = [...new Set(dirs)].sort((a, b) => a.length - b.length);
-  const kept: string[] = [];
-  for (const d of sorted) {
-    if (kept.some((k) => k === '' || d === k || d.startsWith(`${k}/`))) continue;
-    kept.push(d);
-  }
-  return kept;
 }
