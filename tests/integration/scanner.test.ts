@@ -69,7 +69,9 @@ describe('phase one', () => {
     writeFile(lib, 'Harbour Lights (2015)/Season 02/Harbour Lights - S02E01.nfo', '<episodedetails><title>Return</title><season>2</season><episode>1</episode><aired>2017-03-01</aired></episodedetails>');
     writeFile(lib, 'Coming Soon (2027)/tvshow.nfo', '<tvshow><title>Coming Soon</title><premiered>2027-01-01</premiered><status>Upcoming</status></tvshow>');
     const id = addLibrary('shows');
-    await scan(id);
+    const s = await scan(id);
+    // Files and series are counted apart: "3 files, 3 added" and "2 new series", not "5 added".
+    expect(s).toMatchObject({ found: 3, added: 3, seriesAdded: 2 });
     const items = queries.listItems();
     expect(items.map((i) => [i.title, i.kind, i.episodeCount])).toEqual([
       ['Coming Soon', 'series', 0],

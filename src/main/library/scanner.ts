@@ -32,8 +32,11 @@ export interface RootOutcome {
 export interface PhaseOneSummary {
   scanId: string;
   libraryId: string;
+  /** Video files; `added` … `removed` count files too. */
   found: number;
   added: number;
+  /** Series that appeared, announced ones with no episodes among them. */
+  seriesAdded: number;
   updated: number;
   unchanged: number;
   moved: number;
@@ -135,6 +138,7 @@ export class LibraryScan {
       libraryId,
       found: 0,
       added: 0,
+      seriesAdded: 0,
       updated: 0,
       unchanged: 0,
       moved: 0,
@@ -156,7 +160,7 @@ export class LibraryScan {
       await this.scanRoot(root, scopes ? collapse(scopes) : ['']);
     }
     this.summary.cancelled = this.stopped();
-    const changed = this.summary.added + this.summary.updated + this.summary.moved + this.summary.removed + this.summary.dirsRead > 0;
+    const changed = this.summary.added + this.summary.seriesAdded + this.summary.updated + this.summary.moved + this.summary.removed + this.summary.dirsRead > 0;
     if (!this.summary.cancelled) {
       if (changed) this.store.refreshMissing(this.libraryId);
       if (!this.opts.only) this.store.markLibraryScanned(this.libraryId);
@@ -560,7 +564,7 @@ export class LibraryScan {
       meta.nfoSignature = read.signature;
       meta.nfoError = read.error;
       this.store.db.transaction(() => this.store.setMetadata(made.id, meta))();
-      if (made.created) this.summary.added++;
+      if (made.created) this.summary.seriesAdded++;
     }
     this.seriesCache.set(cacheKey, made.id);
     return made.id;
