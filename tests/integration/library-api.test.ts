@@ -1,0 +1,136 @@
+// The library API as the Settings screen (and a script) will use it: add, scan with progress events, cancel, remove.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import { mediaTools } from '../../src/main/media-tools/tools';
+import type { Library, ScanProgress, ServerEvent } from '../../src/shared/api';
+import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
+
+let dir: string;
+let server: RunningServer;
+let base: string;
+let auth: Record<string, string>;
+
+beforeAll(async () => {
+  dir = tempDir();
+  const renderer = join(dir, 'renderer');
+  mkdirSync(renderer);
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Media centre</title>');
+  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {} });
+  const url = new URL(server.url);
+  base = `${url.origin}/api/v1`;
+  auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };
+});
+
+afterAll(async () => {
+  await server.close();
+  removeDir(dir);
+});
+
+const api = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
+  fetch(`${base}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { ...auth, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+
+/** Collects the server's scan events for one library until `until` says stop. */
+async function scanEvents(libraryId: () => string, until: (p: ScanProgress) => boolean, onEvent: (p: ScanProgress) => void = () => {}): Promise<ScanProgress[]> {
+  const res = await fetch(`${base}/events`, { headers: auth });
+  expect(res.headers.get('content-type')).toContain('text/event-stream');
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const seen: ScanProgress[] = [];
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('event stream ended');
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').find((l) => l.startsWith('data: '));
+        if (!data) continue;
+        const event = JSON.parse(data.slice(6)) as ServerEvent;
+        if (event.type !== 'scan' || event.progress.libraryId !== libraryId()) continue;
+        seen.push(event.progress);
+        onEvent(event.progress);
+        if (until(event.progress)) return seen;
+      }
+    }
+  } finally {
+    await reader.cancel();
+  }
+}
+
+describe('libraries through the API', () => {
+  it('adds a folder as a library, scans it with progress events, and lists its titles', async () => {
+    const films = join(dir, 'films');
+    for (let i = 0; i < 5; i++) writeFile(films, `Film ${i} (2001)/Film ${i} (2001).mkv`, `not really video ${i}`);
+    let id = '';
+    const events = scanEvents(() => id, (p) => p.phase === 'done' || p.phase === 'cancelled');
+    await new Promise((r) => setTimeout(r, 100)); // the event stream is open before the scan starts
+    const res = await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [films], name: 'Films' } });
+    expect(res.status).toBe(201);
+    const lib = (await res.json()) as Library;
+    id = lib.id;
+    expect(lib).toMatchObject({ name: 'Films', type: 'movies' });
+    const progress = await events;
+    const last = progress.at(-1)!;
+    // The clips are not video: every probe fails, each is recorded, and the scan still ends.
+    expect(last).toMatchObject({ phase: 'done', found: 5, identified: 5, added: 5, failed: 5, etaSeconds: 0 });
+    expect(progress.some((p) => p.phase === 'probing' && p.toProbe === 5 && p.etaSeconds !== null)).toBe(true);
+    const items = (await (await api('/items')).json()) as { items: { title: string }[] };
+    expect(items.items.map((i) => i.title).sort()).toEqual(['Film 0', 'Film 1', 'Film 2', 'Film 3', 'Film 4']);
+    const libs = (await (await api('/libraries')).json()) as { libraries: Library[] };
+    expect(libs.libraries.find((l) => l.id === id)).toMatchObject({ itemCount: 5 });
+  });
+
+  it('refuses a folder that is not there and a body that is not a library, with a clear error', async () => {
+    const missing = await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [join(dir, 'nowhere')] } });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not-a-folder');
+    const bad = await api('/libraries', { method: 'POST', body: { type: 'films', paths: [] } });
+    expect(bad.status).toBe(400);
+    expect(await api('/libraries/nope/scan', { method: 'POST' })).toMatchObject({ status: 404 });
+  });
+
+  it('rescans on request, cancels a running scan and keeps what it committed, then removes the library', async () => {
+    const many = join(dir, 'many');
+    // Not video, so each goes to ffprobe: slow enough to cancel half-way through the probe phase.
+    for (let i = 0; i < 120; i++) writeFile(many, `Title ${i} (1999)/Title ${i} (1999).avi`, `junk ${i}`);
+    const added = (await (await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [many] } })).json()) as Library;
+    await scanEvents(() => added.id, (p) => p.phase === 'done' || p.phase === 'cancelled');
+
+    // Changed files are probed again: slow enough (ffprobe per file) to cancel half-way through.
+    for (let i = 0; i < 120; i++) writeFile(many, `Title ${i} (1999)/Title ${i} (1999).avi`, `other junk, longer ${i}`);
+    let cancelAsked = false;
+    const cancelled = scanEvents(
+      () => added.id,
+      (p) => p.phase === 'done' || p.phase === 'cancelled',
+      (p) => {
+        if (p.phase === 'probing' && p.probed >= 1 && !cancelAsked) {
+          cancelAsked = true;
+          void api(`/libraries/${added.id}/scan`, { method: 'DELETE' });
+        }
+      },
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await api(`/libraries/${added.id}/scan`, { method: 'POST' })).status).toBe(202);
+    const seen = await cancelled;
+    expect(seen.at(-1)!.phase).toBe('cancelled');
+    expect(seen.at(-1)!.probed).toBeLessThan(120);
+    // Phase one committed before the cancel: every title is still there.
+    const libs = (await (await api('/libraries')).json()) as { libraries: Library[] };
+    expect(libs.libraries.find((l) => l.id === added.id)).toMatchObject({ itemCount: 120 });
+    expect((await api(`/libraries/${added.id}/scan`, { method: 'DELETE' })).status).toBe(404);
+
+    expect((await api(`/libraries/${added.id}`, { method: 'DELETE' })).status).toBe(204);
+    const after = (await (await api('/libraries')).json()) as { libraries: Library[] };
+    expect(after.libraries.some((l) => l.id === added.id)).toBe(false);
+    expect((await api(`/libraries/${added.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+});
