@@ -1,7 +1,8 @@
 // The desktop shell: one instance, the media server in a utilityProcess, one window on its loopback URL.
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, utilityProcess, type UtilityProcess } from 'electron';
 import { join } from 'node:path';
-import { IPC, booleanArg, serverReport } from '../../shared/desktop';
+import { IPC } from '../../shared/desktop';
+import { booleanArg, serverReport } from '../../shared/desktop-schemas';
 
 let server: UtilityProcess | null = null;
 let window: BrowserWindow | null = null;

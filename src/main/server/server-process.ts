@@ -3,7 +3,7 @@
 import { startMediaServer } from './media-server';
 import { mediaTools } from '../media-tools/tools';
 import { defaultDataDir, rendererDir } from '../paths';
-import { serverMessage, type ShellToServer } from '../../shared/desktop';
+import { serverMessage, type ShellToServer } from '../../shared/desktop-schemas';
 import pkg from '../../../package.json';
 
 interface ParentPort {
