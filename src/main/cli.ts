@@ -132,9 +132,8 @@ async function cmdServe(args: string[]): Promise<number> {
   const dataDir = dataDirOf(p.values);
   const port = intOption(p.values.port, 'port', 0, 65535);
   const pairs = libraryPairs(p, 'serve');
-  const [{ mediaTools }, { makeDemoLibrary }, { openDatabase }, { LibraryStore }, { startMediaServer }] = await Promise.all([
+  const [{ mediaTools }, { openDatabase }, { LibraryStore }, { startMediaServer }] = await Promise.all([
     load.tools(),
-    load.demo(),
     load.db(),
     load.store(),
     load.server(),
@@ -142,6 +141,8 @@ async function cmdServe(args: string[]): Promise<number> {
   const tools = mediaTools();
 
   if (p.values.demo) {
+    // The demo generator (and sharp with it) loads only when asked for.
+    const { makeDemoLibrary } = await load.demo();
     const demoDir = join(dataDir, 'demo');
     const started = Date.now();
     const result = await makeDemoLibrary(demoDir, {
