@@ -509,7 +509,8 @@ export class CatalogueQueries {
     }));
   }
 
-  imageFile(imageId: string): { path: string; signature: string } | null {
+  /** Where an image is, and the library root it must lie in (null: it is in our cache). */
+  imageFile(imageId: string): { path: string; signature: string; rootPath: string | null } | null {
     const row = this.db
       .prepare<[string], { rel_path: string | null; cache_path: string | null; root_path: string | null; signature: string | null }>(
         `SELECT i.rel_path, i.cache_path, r.path AS root_path, i.signature FROM images i
@@ -518,7 +519,7 @@ export class CatalogueQueries {
       .get(imageId);
     if (!row) return null;
     const path = row.cache_path ?? (row.root_path && row.rel_path ? join(row.root_path, row.rel_path) : null);
-    return path ? { path, signature: row.signature ?? '' } : null;
+    return path ? { path, signature: row.signature ?? '', rootPath: row.cache_path ? null : row.root_path } : null;
   }
 
   fileSource(fileId: string): FileSource | null {

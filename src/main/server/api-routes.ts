@@ -9,7 +9,8 @@ import {
   type PlaybackSession,
   type ServerInfo,
 } from '../../shared/api';
-import { HttpError, Router, readJson, sendJson } from './http-kit';
+import { HttpError, Router, readJson, sendJson, sendNoContent } from './http-kit';
+import { contentType } from './files';
 import type { ServerServices } from './services';
 import { decidePlayMethod } from '../playback/decision';
 
@@ -46,8 +47,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     const id = ctx.params.id as string;
     if (!sv.queries.itemRow(id)) throw new HttpError(404, 'not-found', 'No such item.');
     sv.queries.saveProgress(id, body.positionSeconds, body.played);
-    ctx.res.writeHead(204);
-    ctx.res.end();
+    sendNoContent(ctx);
   });
 
   router.on('GET', `${P}/people/:id`, (ctx) => {
@@ -81,8 +81,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   router.on('DELETE', `${P}/libraries/:id`, (ctx) => {
     const id = ctx.params.id as string;
     if (!sv.removeLibrary(id)) throw new HttpError(404, 'not-found', 'No such library.');
-    ctx.res.writeHead(204);
-    ctx.res.end();
+    sendNoContent(ctx);
   });
 
   router.on('POST', `${P}/libraries/:id/scan`, async (ctx) => {
@@ -94,8 +93,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('DELETE', `${P}/libraries/:id/scan`, (ctx) => {
-    const cancelled = sv.scans.cancel(ctx.params.id as string);
-    sendJson(ctx, cancelled ? 202 : 404, cancelled ? { cancelled: true } : { error: { code: 'not-scanning', message: 'No scan is running for this library.' } });
+    if (!sv.scans.cancel(ctx.params.id as string)) throw new HttpError(404, 'not-scanning', 'No scan is running for this library.');
+    sendJson(ctx, 202, { cancelled: true });
   });
 
   router.on('GET', `${P}/events`, (ctx) => {
@@ -119,7 +118,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
         method: 'direct',
         reasons: decision.reasons,
         url: `/stream/file/${file.id}`,
-        mime: file.container === 'webm' ? 'video/webm' : 'video/mp4',
+        // The type the stream route sends it with, so the two never disagree.
+        mime: contentType(file.path),
         durationSeconds: file.durationSeconds,
       };
     } else {
@@ -139,8 +139,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   router.on('DELETE', `${P}/playback/:id`, (ctx) => {
     const id = ctx.params.id as string;
     if (!id.startsWith('direct-') && !sv.hls.stop(id)) throw new HttpError(404, 'not-found', 'No such play session.');
-    ctx.res.writeHead(204);
-    ctx.res.end();
+    sendNoContent(ctx);
   });
 }
 

@@ -2,6 +2,7 @@
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, isAbsolute, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError } from './http-kit';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -83,8 +84,7 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, path: string
     size = st.size;
     mtime = st.mtime;
   } catch {
-    res.writeHead(404, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'not-found', message: 'File not found.' } }));
+    sendError(res, 404, 'not-found', 'File not found.');
     return;
   }
   const headers: Record<string, string> = {

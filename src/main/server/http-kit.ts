@@ -83,6 +83,11 @@ export function sendJson(ctx: RequestContext, status: number, body: unknown): vo
   ctx.res.end(ctx.req.method === 'HEAD' ? undefined : payload);
 }
 
+export function sendNoContent(ctx: RequestContext): void {
+  ctx.res.writeHead(204);
+  ctx.res.end();
+}
+
 export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   if (res.headersSent) {
     res.destroy();

@@ -5,11 +5,10 @@ import type { ServerServices } from './services';
 import { resizedImage, variantWidth } from '../library/artwork';
 
 export function mediaRoutes(router: Router, sv: ServerServices): void {
-  const allowedRoots = (): string[] => [...sv.store.allRoots().map((r) => r.path), sv.cacheDir];
-
   router.on('GET', '/img/:id', async (ctx) => {
     const source = sv.queries.imageFile(ctx.params.id as string);
-    if (!source || !insideRoots(source.path, allowedRoots())) throw new HttpError(404, 'not-found', 'No such image.');
+    // Checked against its own root only: one realpath of it, not of every root (a sleeping share would stall each request).
+    if (!source || !insideRoots(source.path, [source.rootPath ?? sv.cacheDir])) throw new HttpError(404, 'not-found', 'No such image.');
     const wParam = ctx.url.searchParams.get('w');
     const requested = wParam === null ? undefined : Number(wParam);
     if (requested !== undefined && (!Number.isInteger(requested) || requested < 1 || requested > 4096)) {
@@ -31,8 +30,8 @@ export function mediaRoutes(router: Router, sv: ServerServices): void {
 
   router.on('GET', '/stream/file/:fileId', (ctx) => {
     const file = sv.queries.fileSource(ctx.params.fileId as string);
-    if (!file || !insideRoots(file.path, allowedRoots())) throw new HttpError(404, 'not-found', 'No such file, or it is missing from disk.');
-    sendFile(ctx.req, ctx.res, file.path, { cacheControl: 'no-store', ...(file.container === 'webm' ? { type: 'video/webm' } : {}) });
+    if (!file || !insideRoots(file.path, [file.rootPath])) throw new HttpError(404, 'not-found', 'No such file, or it is missing from disk.');
+    sendFile(ctx.req, ctx.res, file.path, { cacheControl: 'no-store' });
   });
 
   router.on('GET', '/stream/hls/:session/:name', async (ctx) => {
