@@ -1,6 +1,7 @@
 // Demo artwork composed as SVG and rasterised to JPEG with sharp: posters, backdrops, season posters, actor photos.
 import sharp from 'sharp';
 import type { ArtSpec, Motif } from './recipe';
+import { escapeXmlAttr } from './nfo-writer';
 
 export const POSTER = { width: 600, height: 900 } as const;
 export const BACKDROP = { width: 1280, height: 720 } as const;
@@ -28,10 +29,6 @@ function hashHue(text: string): number {
 
 const hsl = (h: number, s: number, l: number, a = 1): string =>
   a === 1 ? `hsl(${Math.round(((h % 360) + 360) % 360)},${s}%,${l}%)` : `hsla(${Math.round(((h % 360) + 360) % 360)},${s}%,${l}%,${a})`;
-
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 // DejaVu Sans Bold is wide: ~0.62 em per character on average is a safe estimate for mixed-case titles.
 const BOLD_EM = 0.62;
@@ -298,7 +295,7 @@ function textLines(lines: string[], x: number, y: number, size: number, fill: st
   return lines
     .map(
       (line, i) =>
-        `<text x="${x}" y="${(y + i * size * 1.08).toFixed(1)}" font-family="${FONT}" font-weight="bold" font-size="${size}" fill="${fill}" text-anchor="${anchor}">${esc(line)}</text>`,
+        `<text x="${x}" y="${(y + i * size * 1.08).toFixed(1)}" font-family="${FONT}" font-weight="bold" font-size="${size}" fill="${fill}" text-anchor="${anchor}">${escapeXmlAttr(line)}</text>`,
     )
     .join('\n');
 }
@@ -321,7 +318,7 @@ export function posterSvg(art: ArtSpec, text: PosterText, seed: string): string 
       tag.lines
         .map(
           (l, i) =>
-            `<text x="${W / 2}" y="${52 + i * 22}" font-family="${FONT}" font-size="${tag.size}" letter-spacing="2" fill="${p.inkSoft}" text-anchor="middle">${esc(l)}</text>`,
+            `<text x="${W / 2}" y="${52 + i * 22}" font-family="${FONT}" font-size="${tag.size}" letter-spacing="2" fill="${p.inkSoft}" text-anchor="middle">${escapeXmlAttr(l)}</text>`,
         )
         .join('\n'),
     );
@@ -329,12 +326,12 @@ export function posterSvg(art: ArtSpec, text: PosterText, seed: string): string 
   if (text.label) {
     parts.push(
       `<rect x="${W / 2 - 110}" y="${titleTop - size - 58}" width="220" height="40" rx="20" fill="${p.accent}"/>`,
-      `<text x="${W / 2}" y="${titleTop - size - 31}" font-family="${FONT}" font-weight="bold" font-size="20" letter-spacing="3" fill="${p.bottom}" text-anchor="middle">${esc(text.label.toUpperCase())}</text>`,
+      `<text x="${W / 2}" y="${titleTop - size - 31}" font-family="${FONT}" font-weight="bold" font-size="20" letter-spacing="3" fill="${p.bottom}" text-anchor="middle">${escapeXmlAttr(text.label.toUpperCase())}</text>`,
     );
   }
   parts.push(textLines(lines, W / 2, titleTop, size, p.ink, 'middle'));
   parts.push(
-    `<text x="${W / 2}" y="${H - 130}" font-family="${FONT}" font-size="30" letter-spacing="8" fill="${p.accent}" text-anchor="middle">${esc(String(text.year))}</text>`,
+    `<text x="${W / 2}" y="${H - 130}" font-family="${FONT}" font-size="30" letter-spacing="8" fill="${p.accent}" text-anchor="middle">${escapeXmlAttr(String(text.year))}</text>`,
   );
   if (text.credits) {
     const c = fitTitle(text.credits.toUpperCase(), W - 70, 13, 3, 0.85, 9);
@@ -342,7 +339,7 @@ export function posterSvg(art: ArtSpec, text: PosterText, seed: string): string 
       c.lines
         .map(
           (l, i) =>
-            `<text x="${W / 2}" y="${H - 78 + i * 17}" font-family="${FONT}" font-size="${c.size}" letter-spacing="1.5" fill="${p.inkSoft}" text-anchor="middle">${esc(l)}</text>`,
+            `<text x="${W / 2}" y="${H - 78 + i * 17}" font-family="${FONT}" font-size="${c.size}" letter-spacing="1.5" fill="${p.inkSoft}" text-anchor="middle">${escapeXmlAttr(l)}</text>`,
         )
         .join('\n'),
     );
