@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runTool } from '../media-tools/run';
+import { runTool, stderrTail } from '../media-tools/run';
 import type { ClipSpec, CodecSet, Cue, Visual } from './recipe';
 
 export const CONTAINER_EXT: Record<CodecSet, 'mp4' | 'webm' | 'mkv'> = {
@@ -409,9 +409,6 @@ export class ClipError extends Error {
   }
 }
 
-export function stderrTail(stderr: string, lines = 12): string {
-  return stderr.trim().split(/\r?\n/).slice(-lines).join('\n');
-}
 
 export interface EncodeOptions {
   ffmpeg: string;
@@ -429,7 +426,7 @@ export async function encodeClip(job: ClipJob, key: string, opts: EncodeOptions)
   if (result.code !== 0) {
     throw new ClipError(
       `ffmpeg failed making the ${job.spec.codec} clip for "${opts.title}" (exit ${result.code ?? result.signal}):\n` +
-        stderrTail(result.stderr),
+        stderrTail(result.stderr, 12, '\n'),
       opts.title,
     );
   }
@@ -449,6 +446,6 @@ export async function grabThumb(
   ];
   const result = await runTool(ffmpeg, args, { nice: true, signal: opts.signal, timeoutMs: 60_000 });
   if (result.code !== 0) {
-    throw new ClipError(`ffmpeg failed grabbing a thumbnail for "${opts.title}":\n${stderrTail(result.stderr)}`, opts.title);
+    throw new ClipError(`ffmpeg failed grabbing a thumbnail for "${opts.title}":\n${stderrTail(result.stderr, 12, '\n')}`, opts.title);
   }
 }

@@ -3,7 +3,7 @@
 import { mkdirSync, existsSync, statSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
-import { runTool } from '../media-tools/run';
+import { runTool, stderrTail } from '../media-tools/run';
 import { newId } from '../db/ids';
 
 export const IMAGE_WIDTHS = [160, 320, 480, 780, 1280, 1920] as const;
@@ -117,7 +117,7 @@ export class ArtworkWorker {
           ['-nostdin', '-v', 'error', '-ss', at, '-i', row.path, '-frames:v', '1', '-vf', 'scale=480:-2', '-q:v', '4', '-y', out],
           { timeoutMs: 30_000, nice: true, ...(signal ? { signal } : {}) },
         );
-        if (r.code !== 0 || !existsSync(out) || statSync(out).size === 0) throw new Error(r.stderr.slice(-200));
+        if (r.code !== 0 || !existsSync(out) || statSync(out).size === 0) throw new Error(stderrTail(r.stderr) || `ffmpeg exited with ${String(r.code)}`);
         insert.run(newId(), row.item_id, out, `${row.size}:${row.mtime_ms}`);
         result.grabbed++;
       } catch {

@@ -1,6 +1,6 @@
 // Reads a media file's container, streams and chapters with ffprobe, and maps them to our stream model.
 import { z } from 'zod';
-import { runTool } from '../media-tools/run';
+import { runTool, stderrTail } from '../media-tools/run';
 import type { ProbeResult, ProbedStream } from '../db/library-store';
 import { normaliseLanguage } from './naming';
 
@@ -87,7 +87,7 @@ export async function probeFile(ffprobe: string, path: string, opts: { timeoutMs
     throw new ProbeError(`ffprobe ${(e as Error).message}`);
   }
   if (result.code !== 0) {
-    const why = result.stderr.trim().split('\n').slice(-2).join(' ').slice(0, 300);
+    const why = stderrTail(result.stderr).slice(0, 300);
     throw new ProbeError(why || `ffprobe exited with code ${String(result.code)}`);
   }
   return parseProbeJson(result.stdout);

@@ -107,3 +107,8 @@ export function killAllChildren(): void {
   for (const child of live) child.kill('SIGKILL');
   live.clear();
 }
+
+/** The last lines of a tool's stderr: ffmpeg and ffprobe put the reason they failed at the end. */
+export function stderrTail(stderr: string, lines = 2, joiner = ' '): string {
+  return stderr.trim().split(/\r?\n/).slice(-lines).join(joiner);
+}

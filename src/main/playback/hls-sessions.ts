@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newId } from '../db/ids';
-import { trackChild } from '../media-tools/run';
+import { stderrTail, trackChild } from '../media-tools/run';
 import type { PlayDecision } from './decision';
 import { hlsArgs } from './ffmpeg-args';
 
@@ -51,7 +51,7 @@ export class HlsSessions {
       session.exited = true;
       session.child = null;
       // The 2018 ffmpeg prints a harmless rename warning on every HLS run; real failures exit non-zero.
-      if (code !== 0 && signal === null) session.error = stderr.trim().split('\n').slice(-2).join(' ') || `ffmpeg exited with ${String(code)}`;
+      if (code !== 0 && signal === null) session.error = stderrTail(stderr) || `ffmpeg exited with ${String(code)}`;
     });
     this.sessions.set(id, session);
     return id;
