@@ -1,7 +1,7 @@
 // `media-centre doctor`: what tools are in use and whether they can do what playback and the library need.
 import Database from 'better-sqlite3';
 import { mediaTools } from './media-tools/tools';
-import { runTool } from './media-tools/run';
+import { ffmpegLists, runTool } from './media-tools/run';
 import { nativeBindingPath } from './db/open';
 
 const ENCODERS = ['libx264', 'aac', 'libx265', 'libvpx-vp9', 'libopus', 'ac3'] as const;
@@ -17,10 +17,6 @@ export interface DoctorReport {
   encoders: Record<string, boolean>;
   muxers: Record<string, boolean>;
   filters: Record<string, boolean>;
-}
-
-function listed(output: string, name: string): boolean {
-  return new RegExp(`^\\s*[A-Z.]{1,6}\\s+${name.replace(/[-+]/g, '\\$&')}\\s`, 'm').test(output);
 }
 
 export async function doctorReport(): Promise<DoctorReport> {
@@ -42,9 +38,9 @@ export async function doctorReport(): Promise<DoctorReport> {
     fts5 = false;
   }
   db.close();
-  const encoders = Object.fromEntries(ENCODERS.map((e) => [e, listed(enc.stdout, e)]));
-  const muxers = Object.fromEntries(MUXERS.map((m) => [m, listed(mux.stdout, m)]));
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, new RegExp(`^\\s*\\S+\\s+${f}\\s`, 'm').test(fil.stdout)]));
+  const encoders = Object.fromEntries(ENCODERS.map((e) => [e, ffmpegLists(enc.stdout, e)]));
+  const muxers = Object.fromEntries(MUXERS.map((m) => [m, ffmpegLists(mux.stdout, m)]));
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, ffmpegLists(fil.stdout, f)]));
   const mark = (ok: boolean): string => (ok ? 'yes' : 'MISSING');
   const lines = [
     `ffmpeg   ${tools.ffmpeg} (${tools.source})`,

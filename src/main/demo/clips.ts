@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runTool, stderrTail } from '../media-tools/run';
+import { ffmpegLists, runTool, stderrTail } from '../media-tools/run';
 import type { ClipSpec, CodecSet, Cue, Visual } from './recipe';
 
 export const CONTAINER_EXT: Record<CodecSet, 'mp4' | 'webm' | 'mkv'> = {
@@ -43,7 +43,7 @@ export function hasDrawtext(ffmpeg: string): Promise<boolean> {
   let known = drawtextSupport.get(ffmpeg);
   if (!known) {
     known = runTool(ffmpeg, ['-hide_banner', '-filters'], { timeoutMs: 15_000 }).then(
-      (r) => r.code === 0 && /^\s*\S+\s+drawtext\s/m.test(r.stdout),
+      (r) => r.code === 0 && ffmpegLists(r.stdout, 'drawtext'),
       () => false,
     );
     drawtextSupport.set(ffmpeg, known);

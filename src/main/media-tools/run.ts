@@ -112,3 +112,8 @@ export function killAllChildren(): void {
 export function stderrTail(stderr: string, lines = 2, joiner = ' '): string {
   return stderr.trim().split(/\r?\n/).slice(-lines).join(joiner);
 }
+
+/** Whether ffmpeg's -encoders, -muxers or -filters listing names `name` (each line: flags, name, description). */
+export function ffmpegLists(listing: string, name: string): boolean {
+  return new RegExp(`^\\s*\\S+\\s+${name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\s`, 'm').test(listing);
+}
