@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve, isAbsolute } from 'node:path';
 import { UsageError, intOption, parseCommand, type Parsed } from './cli-args';
 import { defaultDataDir, rendererDir } from './paths';
-import { isNetworkPath } from './library/network';
+import { libraryName, newLibrary } from './library/new-library';
 import { identify, type LibraryType } from './library/naming';
 import type { LibraryStore } from './db/library-store';
 import pkg from '../../package.json';
@@ -110,12 +110,7 @@ function libraryPairs(p: Parsed, command: string): { path: string; type: Library
 function ensureLibrary(store: LibraryStore, path: string, type: LibraryType, name?: string): string {
   const real = existsSync(path) ? realpathSync(path) : path;
   for (const root of store.allRoots()) if (root.path === real || root.path === path) return root.library_id;
-  return store.addLibrary({
-    name: name ?? (real.split(/[\\/]/).filter(Boolean).pop() || 'Library'),
-    type,
-    paths: [{ path: real, isNetwork: isNetworkPath(real) }],
-    pollMinutes: 60,
-  });
+  return store.addLibrary(newLibrary({ type, paths: [real], name }));
 }
 
 async function cmdServe(args: string[]): Promise<number> {
@@ -332,12 +327,15 @@ async function cmdLibrary(args: string[]): Promise<number> {
       if (p.positionals.length === 0) throw new UsageError('give at least one folder', 'library');
       const paths = p.positionals.map((d) => resolve(d));
       for (const d of paths) if (!existsSync(d)) throw new UsageError(`${d}: no such folder`, 'library');
-      const id = store.addLibrary({
-        name: typeof p.values.name === 'string' ? p.values.name : (paths[0]?.split(/[\\/]/).filter(Boolean).pop() ?? 'Library'),
-        type: type as LibraryType,
-        paths: paths.map((d) => ({ path: realpathSync(d), isNetwork: isNetworkPath(d) })),
-        pollMinutes: intOption(p.values.poll, 'poll', 0, 1440) ?? 60,
-      });
+      const id = store.addLibrary(
+        newLibrary({
+          type: type as LibraryType,
+          paths: paths.map((d) => realpathSync(d)),
+          // Named after the folder as the user typed it, not where its links lead.
+          name: typeof p.values.name === 'string' ? p.values.name : libraryName(paths[0] ?? ''),
+          pollMinutes: intOption(p.values.poll, 'poll', 0, 1440),
+        }),
+      );
       out(id);
       return 0;
     }

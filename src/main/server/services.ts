@@ -6,7 +6,7 @@ import { CatalogueQueries } from '../db/catalogue-queries';
 import { ScanService } from '../library/scan-service';
 import { ArtworkWorker } from '../library/artwork';
 import { LibraryWatcher } from '../library/watcher';
-import { isNetworkPath } from '../library/network';
+import { newLibrary } from '../library/new-library';
 import { HlsSessions } from '../playback/hls-sessions';
 import type { MediaTools } from '../media-tools/tools';
 import type { LibraryType } from '../../shared/api';
@@ -56,13 +56,7 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
     events,
     log: opts.log,
     addLibrary(input) {
-      const id = store.addLibrary({
-        name: input.name ?? defaultName(input.paths[0] ?? 'Library'),
-        type: input.type,
-        paths: input.paths.map((p) => ({ path: p, isNetwork: isNetworkPath(p) })),
-        // Shares are polled hourly unless the user says otherwise; local disks are watched.
-        pollMinutes: input.pollMinutes ?? 60,
-      });
+      const id = store.addLibrary(newLibrary(input));
       watcher?.watchLibrary(id);
       scans.start({ libraryId: id });
       return id;
@@ -100,7 +94,3 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
   };
 }
 
-function defaultName(path: string): string {
-  const parts = path.split(/[\\/]/).filter(Boolean);
-  return parts[parts.length - 1] ?? 'Library';
-}
