@@ -20,8 +20,15 @@ export interface ScanOutcome {
   seconds: number;
 }
 
+interface RunningScan {
+  scanId: string;
+  controller: AbortController;
+  done: Promise<ScanOutcome>;
+  phaseOne: Promise<void>;
+}
+
 export class ScanService {
-  private readonly running = new Map<string, { scanId: string; controller: AbortController; done: Promise<ScanOutcome> }>();
+  private readonly running = new Map<string, RunningScan>();
   readonly prober: Prober;
 
   constructor(
@@ -33,28 +40,27 @@ export class ScanService {
     this.prober = new Prober(store, ffprobe);
   }
 
-  private readonly phaseOneListeners = new Map<string, (() => void)[]>();
-
-  /** Called once when the running (or next) scan of that library has committed its catalogue. */
-  onPhaseOneDone(libraryId: string, listener: () => void): void {
-    const list = this.phaseOneListeners.get(libraryId) ?? [];
-    list.push(listener);
-    this.phaseOneListeners.set(libraryId, list);
-  }
-
   isScanning(libraryId: string): boolean {
     return this.running.has(libraryId);
   }
 
-  /** Starts a scan, or returns the one already running for that library. */
-  start(req: ScanRequest): { scanId: string; done: Promise<ScanOutcome> } {
+  /**
+   * Starts a scan, or returns the one already running for that library. `phaseOne` resolves when its
+   * catalogue is committed (every title browsable), or when the scan ended without getting there.
+   */
+  start(req: ScanRequest): { scanId: string; done: Promise<ScanOutcome>; phaseOne: Promise<void> } {
     const current = this.running.get(req.libraryId);
-    if (current) return { scanId: current.scanId, done: current.done };
+    if (current) return { scanId: current.scanId, done: current.done, phaseOne: current.phaseOne };
     const scanId = newId();
     const controller = new AbortController();
-    const done = this.execute(scanId, req, controller.signal).finally(() => this.running.delete(req.libraryId));
-    this.running.set(req.libraryId, { scanId, controller, done });
-    return { scanId, done };
+    let phaseOneDone = (): void => {};
+    const phaseOne = new Promise<void>((resolve) => (phaseOneDone = resolve));
+    const done = this.execute(scanId, req, controller.signal, phaseOneDone).finally(() => {
+      phaseOneDone();
+      this.running.delete(req.libraryId);
+    });
+    this.running.set(req.libraryId, { scanId, controller, done, phaseOne });
+    return { scanId, done, phaseOne };
   }
 
   cancel(libraryId: string): boolean {
@@ -72,7 +78,7 @@ export class ScanService {
     await Promise.allSettled([...this.running.values()].map((r) => r.done));
   }
 
-  private async execute(scanId: string, req: ScanRequest, signal: AbortSignal): Promise<ScanOutcome> {
+  private async execute(scanId: string, req: ScanRequest, signal: AbortSignal, phaseOneDone: () => void): Promise<ScanOutcome> {
     const started = Date.now();
     let last: ScanProgress | null = null;
     const emit = (p: ScanProgress): void => {
@@ -86,9 +92,7 @@ export class ScanService {
       ...(req.only ? { only: req.only } : {}),
       onProgress: emit,
     }).run();
-    const listeners = this.phaseOneListeners.get(req.libraryId) ?? [];
-    this.phaseOneListeners.delete(req.libraryId);
-    for (const l of listeners) l();
+    phaseOneDone();
     let probe: ProbeRunSummary | null = null;
     const base = (): ScanProgress => ({
       scanId,

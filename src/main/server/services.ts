@@ -74,13 +74,8 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
         const onlyShares = roots.length > 0 && roots.every((r) => r.is_network === 1);
         const recent = lib.last_scan_at !== null && Date.now() - Date.parse(lib.last_scan_at) < lib.poll_minutes * 60_000;
         if (onlyShares && recent) continue;
-        const { done } = scans.start({ libraryId: lib.id });
-        if (lib.last_scan_at === null) {
-          firstScans.push(new Promise<void>((resolve) => {
-            scans.onPhaseOneDone(lib.id, resolve);
-            done.then(() => resolve(), () => resolve());
-          }));
-        }
+        const { phaseOne } = scans.start({ libraryId: lib.id });
+        if (lib.last_scan_at === null) firstScans.push(phaseOne);
       }
       return Promise.all(firstScans).then(() => undefined);
     },
