@@ -4,8 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
-import type { Library, ScanProgress, ServerEvent } from '../../src/shared/api';
-import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import type { ItemDetail, ItemsResponse, Library, PlaybackSession, ScanProgress, ServerEvent } from '../../src/shared/api';
+import { LibraryScan } from '../../src/main/library/scanner';
+import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { renameSync } from 'node:fs';
 
 let dir: string;
 let server: RunningServer;
@@ -132,5 +134,49 @@ describe('libraries through the API', () => {
     const after = (await (await api('/libraries')).json()) as { libraries: Library[] };
     expect(after.libraries.some((l) => l.id === added.id)).toBe(false);
     expect((await api(`/libraries/${added.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+});
+
+describe('probing on demand', () => {
+  it('probes a title that phase two has not reached when someone opens it, and a file when someone plays it', async () => {
+    const lib = join(dir, 'fresh');
+    await makeClip(join(lib, 'Opened (2020)', 'Opened (2020).mp4'));
+    await makeClip(join(lib, 'Played (2021)', 'Played (2021).mkv'), 'h264-ac3-mkv');
+    const store = server.services.store;
+    const id = store.addLibrary({ name: 'Fresh', type: 'movies', paths: [{ path: lib, isNetwork: false }], pollMinutes: 0 });
+    await new LibraryScan(store, id).run(); // phase one only: nothing probed yet
+    const { items } = (await (await api('/items')).json()) as ItemsResponse;
+    const opened = items.find((i) => i.title === 'Opened')!;
+    const played = items.find((i) => i.title === 'Played')!;
+
+    const detail = (await (await api(`/items/${opened.id}`)).json()) as ItemDetail;
+    expect(detail.files[0]).toMatchObject({ probe: 'ok', container: 'mp4' });
+    expect(detail.files[0]!.streams.map((st) => st.type).sort()).toEqual(['audio', 'video']);
+
+    const fileId = (server.services.queries.itemDetail(played.id) as ItemDetail).files[0]!.id;
+    expect(server.services.queries.itemDetail(played.id)!.files[0]!.probe).toBe('pending');
+    const res = await api('/playback', {
+      method: 'POST',
+      body: { fileId, capabilities: { containers: ['mp4', 'webm'], videoCodecs: ['h264'], audioCodecs: ['aac'], hls: true } },
+    });
+    expect(res.status).toBe(201);
+    const session = (await res.json()) as PlaybackSession;
+    // Probed first, so the decision knows the AC-3 audio: a remux to HLS, not a direct play that would be silent.
+    expect(session.method).toBe('remux');
+    expect(server.services.queries.itemDetail(played.id)!.files[0]!.probe).toBe('ok');
+    await api(`/playback/${session.sessionId}`, { method: 'DELETE' });
+  });
+
+  it('leaves a title on an offline share unprobed instead of marking it unreadable', async () => {
+    const share = join(dir, 'share');
+    await makeClip(join(share, 'Asleep (2019)', 'Asleep (2019).mp4'));
+    const store = server.services.store;
+    const id = store.addLibrary({ name: 'Share', type: 'movies', paths: [{ path: share, isNetwork: true }], pollMinutes: 0 });
+    await new LibraryScan(store, id).run();
+    const item = ((await (await api('/items')).json()) as ItemsResponse).items.find((i) => i.title === 'Asleep')!;
+    renameSync(share, `${share}-asleep`);
+    await new LibraryScan(store, id).run(); // finds the share offline
+    const detail = (await (await api(`/items/${item.id}`)).json()) as ItemDetail;
+    expect(detail.files[0]!.probe).toBe('pending');
   });
 });

@@ -544,17 +544,6 @@ export class CatalogueQueries {
     };
   }
 
-  /** Pending files of an item (and, for a series, its episodes): probed on demand when someone opens it. */
-  pendingFilesOf(itemId: string): string[] {
-    return this.db
-      .prepare<[string, string], { id: string }>(
-        `SELECT f.id FROM files f JOIN items i ON i.id = f.item_id
-         WHERE (i.id = ? OR i.parent_id = ?) AND f.probe_state = 'pending' AND f.missing_since IS NULL`,
-      )
-      .all(itemId, itemId)
-      .map((r) => r.id);
-  }
-
   saveProgress(itemId: string, positionSeconds: number, played: boolean | undefined, profileId = 'default'): void {
     this.db
       .prepare(

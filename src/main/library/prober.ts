@@ -21,22 +21,26 @@ export interface ProbeRunSummary {
 
 export interface ProbeOptions {
   libraryId?: string;
+  /** Only this item's files and its children's (a page someone opened). */
+  itemId?: string;
   concurrency?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, failed: number) => void;
 }
 
-export function pendingProbeJobs(db: Db, libraryId?: string): ProbeJob[] {
+/** Files waiting for a probe, on roots that are online: of one library, or of one item and its children. */
+export function pendingProbeJobs(db: Db, scope: { libraryId?: string | undefined; itemId?: string | undefined } = {}): ProbeJob[] {
   const rows = db
-    .prepare<[string | null, string | null], { id: string; item_id: string | null; rel_path: string; root_path: string; size: number; mtime_ms: number }>(
+    .prepare<{ library: string | null; item: string | null }, { id: string; item_id: string | null; rel_path: string; root_path: string; size: number; mtime_ms: number }>(
       `SELECT f.id, f.item_id, f.rel_path, r.path AS root_path, f.size, f.mtime_ms
        FROM files f JOIN library_roots r ON r.id = f.root_id
        WHERE f.probe_state = 'pending' AND f.missing_since IS NULL AND r.online = 1
-         AND (? IS NULL OR r.library_id = ?)
+         AND (@library IS NULL OR r.library_id = @library)
+         AND (@item IS NULL OR f.item_id IN (SELECT id FROM items WHERE id = @item OR parent_id = @item))
        ORDER BY f.added_at, f.rel_path`,
     )
-    .all(libraryId ?? null, libraryId ?? null);
+    .all({ library: scope.libraryId ?? null, item: scope.itemId ?? null });
   return rows.map((r) => ({ fileId: r.id, itemId: r.item_id, path: join(r.root_path, r.rel_path), signature: fileSignature(r.size, r.mtime_ms) }));
 }
 
@@ -77,7 +81,7 @@ export class Prober {
   }
 
   async run(opts: ProbeOptions = {}): Promise<ProbeRunSummary> {
-    const jobs = pendingProbeJobs(this.store.db, opts.libraryId);
+    const jobs = pendingProbeJobs(this.store.db, { libraryId: opts.libraryId, itemId: opts.itemId });
     const concurrency = Math.max(1, opts.concurrency ?? availableParallelism());
     const summary: ProbeRunSummary = { probed: 0, failed: 0, cancelled: false };
     let next = 0;

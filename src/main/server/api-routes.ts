@@ -35,8 +35,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   router.on('GET', `${P}/items/:id`, async (ctx) => {
     const id = ctx.params.id as string;
     // Someone is looking at it now: probe what the background has not reached yet, so the page is complete.
-    const pending = sv.queries.pendingFilesOf(id);
-    await Promise.allSettled(pending.map((fileId) => probeFileNow(sv, fileId)));
+    // Bounded by the cores and shared with the background run, like any probe; offline shares are left alone.
+    await sv.scans.prober.run({ itemId: id });
     const item = sv.queries.itemDetail(id);
     if (!item) throw new HttpError(404, 'not-found', 'No such item.');
     sendJson(ctx, 200, item);
@@ -106,7 +106,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     let file = sv.queries.fileSource(body.fileId);
     if (!file) throw new HttpError(404, 'not-found', 'No such file, or it is missing from disk.');
     if (file.probe === 'pending') {
-      await probeFileNow(sv, file.id).catch(() => undefined);
+      await sv.scans.prober.probeNow({ fileId: file.id, itemId: file.itemId, path: file.path, signature: file.signature }).catch(() => undefined);
       file = sv.queries.fileSource(body.fileId) ?? file;
     }
     if (file.probe === 'failed') throw new HttpError(422, 'unplayable', 'This file could not be read: it may be damaged.');
@@ -141,10 +141,4 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     if (!id.startsWith('direct-') && !sv.hls.stop(id)) throw new HttpError(404, 'not-found', 'No such play session.');
     sendNoContent(ctx);
   });
-}
-
-async function probeFileNow(sv: ServerServices, fileId: string): Promise<void> {
-  const f = sv.queries.fileSource(fileId);
-  if (!f || f.probe !== 'pending') return;
-  await sv.scans.prober.probeNow({ fileId: f.id, itemId: f.itemId, path: f.path, signature: f.signature });
 }
