@@ -8,6 +8,8 @@ import type { ItemDetail, ItemsResponse, Library, PlaybackSession, ScanProgress,
 import { LibraryScan } from '../../src/main/library/scanner';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
 import { renameSync } from 'node:fs';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 
 let dir: string;
 let server: RunningServer;
@@ -134,6 +136,30 @@ describe('libraries through the API', () => {
     const after = (await (await api('/libraries')).json()) as { libraries: Library[] };
     expect(after.libraries.some((l) => l.id === added.id)).toBe(false);
     expect((await api(`/libraries/${added.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+});
+
+describe('JSON replies', () => {
+  const get = (path: string, headers: Record<string, string>): Promise<{ headers: Record<string, unknown>; body: Buffer }> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(`${base}${path}`);
+      request({ host: url.hostname, port: url.port, path: url.pathname, headers: { ...auth, ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+        .on('error', reject)
+        .end();
+    });
+
+  it('are gzipped when the client accepts it, with the right length, and plain otherwise', async () => {
+    const zipped = await get('/items', { 'Accept-Encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    const plain = await get('/items', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
   });
 });
 

@@ -1,6 +1,6 @@
 // Small HTTP helpers shared by the routes: a typed router, JSON and error replies, body reading with a limit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import type { z } from 'zod';
 
 export class HttpError extends Error {
@@ -67,20 +67,24 @@ export class Router {
 }
 
 export function sendJson(ctx: RequestContext, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const payload = Buffer.from(JSON.stringify(body));
   const headers: Record<string, string> = {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
   };
-  let payload: Buffer = Buffer.from(text);
-  if (payload.length > 1024 && /\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''))) {
-    payload = gzipSync(payload, { level: 6 });
-    headers['Content-Encoding'] = 'gzip';
-    headers.Vary = 'Accept-Encoding';
-  }
-  headers['Content-Length'] = String(payload.length);
-  ctx.res.writeHead(status, headers);
-  ctx.res.end(ctx.req.method === 'HEAD' ? undefined : payload);
+  const finish = (bytes: Buffer): void => {
+    headers['Content-Length'] = String(bytes.length);
+    ctx.res.writeHead(status, headers);
+    ctx.res.end(ctx.req.method === 'HEAD' ? undefined : bytes);
+  };
+  if (payload.length <= 1024 || !/\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''))) return finish(payload);
+  headers['Content-Encoding'] = 'gzip';
+  headers.Vary = 'Accept-Encoding';
+  // Off the event loop: the whole catalogue is megabytes of JSON, and streams are being served meanwhile.
+  gzip(payload, { level: 6 }, (error, zipped) => {
+    if (error) sendError(ctx.res, 500, 'internal', 'The reply could not be compressed.');
+    else finish(zipped);
+  });
 }
 
 export function sendNoContent(ctx: RequestContext): void {
