@@ -90,6 +90,24 @@ describe('phase one', () => {
     ]);
   });
 
+  it('gives a series folder without a tvshow.nfo its poster, fanart and season posters', async () => {
+    writeFile(lib, 'Night Ferry/poster.jpg', 'poster');
+    writeFile(lib, 'Night Ferry/fanart.jpg', 'fanart');
+    writeFile(lib, 'Night Ferry/season01-poster.jpg', 'season poster');
+    writeFile(lib, 'Night Ferry/Season 1/Night Ferry - S01E01.mkv');
+    writeFile(lib, 'Loose Show/Loose Show - S01E01.mkv');
+    writeFile(lib, 'Loose Show/folder.jpg', 'poster');
+    const id = addLibrary('shows');
+    await scan(id);
+    const [loose, ferry] = queries.listItems();
+    expect([loose!.title, ferry!.title]).toEqual(['Loose Show', 'Night Ferry']);
+    expect(loose!.poster).not.toBeNull();
+    const detail = queries.itemDetail(ferry!.id)!;
+    expect(detail.images.poster).not.toBeNull();
+    expect(detail.images.backdrop).not.toBeNull();
+    expect(detail.seasons![0]!.poster).not.toBeNull();
+  });
+
   it('hangs trailers on their movie and ignores samples', async () => {
     writeFile(lib, 'Paper Moon River (1999)/Paper Moon River (1999).mp4');
     writeFile(lib, 'Paper Moon River (1999)/trailers/Teaser.mp4');

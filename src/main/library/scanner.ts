@@ -65,7 +65,11 @@ const DIRS_PER_BATCH = 64;
  * Bumped whenever the scanner would read an unchanged folder differently (naming or NFO rules): a folder
  * signature carries it, so after such an update the next scan reads every folder once.
  */
-const SCAN_RULES_VERSION = 2;
+const SCAN_RULES_VERSION = 3;
+
+function seriesIdentity(rootId: string, seriesFolder: string): string {
+  return `s:${rootId}:${seriesFolder}`;
+}
 
 function versioned(listingSignature: string): string {
   return `${SCAN_RULES_VERSION}.${listingSignature}`;
@@ -537,7 +541,7 @@ export class LibraryScan {
     const made = this.store.ensureItem({
       libraryId: this.libraryId,
       kind: 'series',
-      identityKey: `s:${root.id}:${seriesFolder}`,
+      identityKey: seriesIdentity(root.id, seriesFolder),
       parentId: null,
       seriesId: null,
       rootId: root.id,
@@ -608,7 +612,7 @@ export class LibraryScan {
 
   private findOwner(root: RootRow, owner: string): string | null {
     const ownerDir = posix.dirname(owner) === '.' ? '' : posix.dirname(owner);
-    const candidates = [`m:${root.id}:${owner}`, `s:${root.id}:${owner}`, `m:${root.id}:${ownerDir}`];
+    const candidates = [`m:${root.id}:${owner}`, seriesIdentity(root.id, owner), `m:${root.id}:${ownerDir}`];
     // A suffixed extra beside a loose film (`Films/Alien (1979)-trailer.mkv`) names the film by its stem.
     const asMovie = identify(`${owner}.mkv`, 'movies');
     if (asMovie.kind === 'movie' && asMovie.movieFolder === null) {
@@ -620,11 +624,19 @@ export class LibraryScan {
     }
     // A season folder's extras belong to the series.
     const parent = posix.dirname(owner);
-    const series = this.store.itemByIdentity(this.libraryId, `s:${root.id}:${parent === '.' ? '' : parent}`);
+    const series = this.store.itemByIdentity(this.libraryId, seriesIdentity(root.id, parent === '.' ? '' : parent));
     return series?.id ?? null;
   }
 
   private applyArtwork(root: RootRow, dir: WalkedDir, items: DirItems): void {
+    if (!items.folderItem && dir.images.length > 0) {
+      // A series folder without a tvshow.nfo is known only through its episodes, read after it: find it now.
+      const seriesId = this.seriesCache.get(`${root.id}:${dir.relPath}`) ?? this.store.itemByIdentity(this.libraryId, seriesIdentity(root.id, dir.relPath))?.id;
+      if (seriesId) {
+        items.folderItem = { id: seriesId, kind: 'series' };
+        items.seriesId = seriesId;
+      }
+    }
     const single = dir.videos.length === 1 ? stem((dir.videos[0] as WalkedFile).name) : null;
     for (const img of dir.images) {
       let placed = false;
