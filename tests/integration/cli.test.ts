@@ -72,6 +72,27 @@ describe('media-centre CLI', () => {
     expect(run('library', 'list', '--data', data).stdout).toContain(lib);
   });
 
+  it('library add, list and remove manage the folders a user scans', () => {
+    const films = join(dir, 'lib-manage');
+    writeFile(films, 'Kept (2003)/Kept (2003).mkv');
+    const data = join(dir, 'data-manage');
+    const added = run('library', 'add', '--data', data, '--type', 'movies', '--name', 'My films', '--poll', '30', films);
+    expect(added.status, added.stderr).toBe(0);
+    const id = added.stdout.trim();
+    const listed = JSON.parse(run('library', 'list', '--data', data, '--json').stdout) as { id: string; name: string; type: string; poll_minutes: number; roots: { path: string }[] }[];
+    expect(listed).toEqual([expect.objectContaining({ id, name: 'My films', type: 'movies', poll_minutes: 30, roots: [expect.objectContaining({ path: films })] })]);
+    expect(JSON.parse(run('scan', '--data', data, '--json', '--no-probe').stdout).items).toBe(1);
+    const missingType = run('library', 'add', '--data', data, films);
+    expect(missingType.status).toBe(2);
+    expect(missingType.stderr).toMatch(/--type is required/);
+    expect(run('library', 'add', '--data', data, '--type', 'movies', join(dir, 'no-such-folder')).status).toBe(2);
+    expect(run('library', 'remove', '--data', data, id).status).toBe(0);
+    expect(JSON.parse(run('library', 'list', '--data', data, '--json').stdout)).toEqual([]);
+    const again = run('library', 'remove', '--data', data, id);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain(`No library ${id}`);
+  });
+
   it('a scan killed with SIGKILL at any moment leaves a consistent catalogue that the next scan completes without duplicates', async () => {
     const lib = join(dir, 'big');
     const count = 1500;
