@@ -3,7 +3,7 @@ import type { ProbeResult, ProbedStream } from '../../db/library-store';
 import { normaliseLanguage } from '../naming';
 import { bail, type ByteReader } from './byte-reader';
 import { aacConfig, av1Config, avcConfig, hevcConfig, UNSPECIFIED_TRANSFER, vp9CodecPrivate, vp9FrameHeader, type VideoConfig } from './codec-config';
-import { hdrFromTransfer, newTrack, roundFps, titleLooksHearingImpaired } from './shared';
+import { fillVideoTrack, newTrack, roundFps, titleLooksHearingImpaired } from './shared';
 
 const ID = {
   EBML: 0x1a45dfa3, DocType: 0x4282,
@@ -304,19 +304,14 @@ function fillVideo(r: ByteReader, t: Fields, codecId: string, stream: ProbedStre
   const defaultDuration = t.uint(ID.DefaultDuration, 0);
   // Without DefaultDuration ffprobe measures the frame rate from the packets.
   if (!defaultDuration) bail('video track without DefaultDuration');
-  const colourTransfer = video.nested(ID.Colour)?.uint(ID.TransferCharacteristics, UNSPECIFIED_TRANSFER) ?? UNSPECIFIED_TRANSFER;
-  // An unspecified Colour defers to what the bitstream header said, as ffprobe does.
-  const transfer = colourTransfer !== UNSPECIFIED_TRANSFER ? colourTransfer : config.transfer;
-  if (transfer === null && config.bitDepth > 8) bail('high bit depth without colour information');
-  Object.assign(stream, {
+  fillVideoTrack(stream, {
     codec,
-    profile: config.profile,
-    level: config.level,
-    bitDepth: config.bitDepth,
+    config,
+    containerTransfer: video.nested(ID.Colour)?.uint(ID.TransferCharacteristics, UNSPECIFIED_TRANSFER) ?? null,
     width: video.uint(ID.PixelWidth, 0) || bail('no PixelWidth'),
     height: video.uint(ID.PixelHeight, 0) || bail('no PixelHeight'),
     fps: roundFps(1e9 / defaultDuration),
-    hdr: hasDolbyVision(t) ? 'dolby-vision' : hdrFromTransfer(transfer),
+    dolbyVision: hasDolbyVision(t),
   });
 }
 

@@ -3,10 +3,10 @@ import type { ProbeResult, ProbedStream } from '../../db/library-store';
 import { normaliseLanguage } from '../naming';
 import { bail, type ByteReader } from './byte-reader';
 import {
-  aacConfig, av1Config, avcConfig, dac3Config, dec3Config, dOpsConfig, flacStreamInfo, hevcConfig, vpcConfig, UNSPECIFIED_TRANSFER,
+  aacConfig, av1Config, avcConfig, dac3Config, dec3Config, dOpsConfig, flacStreamInfo, hevcConfig, vpcConfig,
   type AudioConfig, type VideoConfig,
 } from './codec-config';
-import { hdrFromTransfer, newTrack, roundFps } from './shared';
+import { fillVideoTrack, newTrack, roundFps } from './shared';
 
 interface Box {
   type: string;
@@ -257,20 +257,14 @@ function fillVideo(buf: Buffer, entry: Box, stream: ProbedStream, fps: number): 
     default:
       return bail(`unknown video sample entry ${entry.type}`);
   }
-  const boxTransfer = colrTransfer(child('colr'));
-  // An "unspecified" colr defers to the bitstream, as ffprobe does.
-  const transfer = boxTransfer !== null && boxTransfer !== UNSPECIFIED_TRANSFER ? boxTransfer : config.transfer;
-  // HDR needs more than 8 bits; without a transfer we cannot tell SDR from HDR at 10 bits.
-  if (transfer === null && config.bitDepth > 8) bail('high bit depth without colour information');
-  Object.assign(stream, {
+  fillVideoTrack(stream, {
     codec,
-    profile: config.profile,
-    level: config.level,
-    bitDepth: config.bitDepth,
+    config,
+    containerTransfer: colrTransfer(child('colr')),
     width: body.readUInt16BE(24),
     height: body.readUInt16BE(26),
     fps,
-    hdr: child('dvcC') || child('dvvC') ? 'dolby-vision' : hdrFromTransfer(transfer),
+    dolbyVision: Boolean(child('dvcC') || child('dvvC')),
   });
 }
 
