@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventEmitter } from 'node:events';
@@ -72,6 +72,33 @@ describe('watching local folders', () => {
     writeFile(share, 'Film (2001)/Film (2001).mkv');
     await new Promise((r) => setTimeout(r, 1500));
     expect(queries.listItems()).toHaveLength(0);
+  });
+
+  it('polls a share when its last scan is an interval old, not an interval after start-up', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] });
+    try {
+      const share = join(dir, 'nas');
+      mkdirSync(share);
+      const id = store.addLibrary({ name: 'NAS', type: 'movies', paths: [{ path: share, isNetwork: true }], pollMinutes: 10 });
+      store.markLibraryScanned(id);
+      vi.advanceTimersByTime(9 * 60_000); // the app was closed and started again 9 minutes after the last scan
+      const started: string[] = [];
+      const spy = vi.spyOn(scans, 'start').mockImplementation((req) => {
+        started.push(req.libraryId);
+        return { scanId: 'x', done: new Promise(() => {}), phaseOne: Promise.resolve() };
+      });
+      watcher = new LibraryWatcher(store, scans);
+      watcher.start();
+      vi.advanceTimersByTime(59_000);
+      expect(started).toEqual([]);
+      vi.advanceTimersByTime(2_000); // 10 minutes since the last scan
+      expect(started).toEqual([id]);
+      vi.advanceTimersByTime(10 * 60_000);
+      expect(started).toEqual([id, id]);
+      spy.mockRestore();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('polls a local library instead when the system runs out of file watches, and says how to fix it', async () => {

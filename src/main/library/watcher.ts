@@ -50,9 +50,20 @@ export class LibraryWatcher {
   }
 
   private poll(libraryId: string, minutes: number): void {
-    const t = setInterval(() => {
+    const every = minutes * 60_000;
+    const tick = (): void => {
       if (!this.closed) this.scans.start({ libraryId });
-    }, minutes * 60_000);
+    };
+    // The first rescan is due when the last scan is `every` old, not `every` after start-up: a share left
+    // asleep at start because it was scanned recently must not wait up to two intervals.
+    const last = this.store.library(libraryId)?.last_scan_at;
+    const first = last ? Math.max(0, Date.parse(last) + every - Date.now()) : every;
+    const t = setTimeout(() => {
+      tick();
+      const repeat = setInterval(tick, every);
+      repeat.unref();
+      this.polls.set(libraryId, repeat);
+    }, first);
     t.unref();
     this.polls.set(libraryId, t);
   }
@@ -71,7 +82,7 @@ export class LibraryWatcher {
 
   async unwatchLibrary(libraryId: string): Promise<void> {
     const poll = this.polls.get(libraryId);
-    if (poll) clearInterval(poll);
+    if (poll) clearTimeout(poll);
     this.polls.delete(libraryId);
     const list = this.watchers.get(libraryId) ?? [];
     this.watchers.delete(libraryId);
@@ -149,7 +160,7 @@ export class LibraryWatcher {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const t of this.polls.values()) clearInterval(t);
+    for (const t of this.polls.values()) clearTimeout(t);
     await Promise.allSettled([...this.watchers.values()].flat().map((w) => w.close()));
   }
 }
