@@ -1,16 +1,11 @@
 /// <reference types="vite/client" />
 
-declare global {
-  /** What the Electron preload exposes. Absent when the catalogue is opened in a plain browser. */
-  interface DesktopBridge {
-    version: string;
-    pickFolders(): Promise<string[]>;
-    setFullScreen(on: boolean): Promise<void>;
-    keepAwake(on: boolean): Promise<void>;
-  }
+import type { DesktopApi } from '../shared/desktop';
 
+declare global {
   interface Window {
-    desktop?: DesktopBridge;
+    /** What the Electron preload exposes. Absent when the catalogue is opened in a plain browser. */
+    desktop?: DesktopApi;
   }
 }
 

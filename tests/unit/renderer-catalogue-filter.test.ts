@@ -7,6 +7,7 @@ import {
   foldText,
   genreCounts,
   prepareCatalogue,
+  sortCatalogue,
   type CatalogueFilter,
 } from '../../src/renderer/lib/catalogue-filter';
 
@@ -41,7 +42,9 @@ const library: ItemSummary[] = [
 const prepared = prepareCatalogue(library);
 
 function run(filter: Partial<CatalogueFilter>): string[] {
-  return filterCatalogue(prepared, { ...DEFAULT_FILTER, ...filter }).map((found) => found.id);
+  const chosen = { ...DEFAULT_FILTER, ...filter };
+  // As the store does: sort once per sort order, then filter the sorted list (which keeps its order).
+  return filterCatalogue(sortCatalogue(prepared, chosen.sort), chosen).map((found) => found.id);
 }
 
 describe('catalogue filtering in the browser', () => {
@@ -77,6 +80,12 @@ describe('catalogue filtering in the browser', () => {
     expect(run({ sort: 'year' })).toEqual(['e', 'f', 'a', 'b', 'd', 'c', 'g']);
     expect(run({ sort: 'added' }).slice(0, 2)).toEqual(['c', 'a']);
     expect(run({ sort: 'rating' }).slice(0, 3)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('sorts a copy once per order, and filtering keeps the order it is given', () => {
+    const byYear = sortCatalogue(prepared, 'year');
+    expect(prepared.map((p) => p.item.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(filterCatalogue(byYear, { query: 'star', kind: 'all', genre: null }).map((found) => found.id)).toEqual(['d', 'c']);
   });
 
   it('filters 20,000 titles in well under a frame budget per keystroke', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridStep } from '../../src/renderer/lib/grid-keys';
+import { playRoute } from '../../src/renderer/lib/routes';
 import { directionOfKey, pickNeighbour, type Box } from '../../src/renderer/lib/spatial-nav';
 
 describe('arrow keys in the poster grid', () => {
@@ -63,5 +64,13 @@ describe('arrow keys between the controls of a page', () => {
   it('reads only the arrow keys as directions', () => {
     expect(directionOfKey('ArrowUp')).toBe('up');
     expect(directionOfKey('Enter')).toBeNull();
+  });
+});
+
+describe('the route to the player', () => {
+  it('names the file, the item, and a whole-second start only when there is one', () => {
+    expect(playRoute('f1', 'i1')).toEqual({ name: 'play', params: { fileId: 'f1' }, query: { item: 'i1' } });
+    expect(playRoute('f1', 'i1', 754.9)).toEqual({ name: 'play', params: { fileId: 'f1' }, query: { item: 'i1', start: '754' } });
+    expect(playRoute('f1', 'i1', 0.4)).toEqual({ name: 'play', params: { fileId: 'f1' }, query: { item: 'i1' } });
   });
 });

@@ -9,7 +9,6 @@ import type {
   ItemDetail,
   ItemsResponse,
   Library,
-  PersonDetail,
   PlaybackSession,
   ProgressBody,
   ServerEvent,
@@ -102,10 +101,6 @@ export function getItem(id: Id, signal?: AbortSignal): Promise<ItemDetail> {
   return request<ItemDetail>(`/items/${enc(id)}`, { signal });
 }
 
-export function getPerson(id: Id, signal?: AbortSignal): Promise<PersonDetail> {
-  return request<PersonDetail>(`/people/${enc(id)}`, { signal });
-}
-
 export function addLibrary(body: AddLibraryBody): Promise<Library> {
   return request<Library>('/libraries', { method: 'POST', body });
 }
@@ -124,12 +119,21 @@ export function reportProgress(itemId: Id, body: ProgressBody): Promise<void> {
 
 const SERVER_EVENT_TYPES = new Set<string>(['scan', 'library-changed', 'root-status']);
 
+/** A known event type, and a scan event carries its progress (its listener reads progress.phase). */
+function isServerEvent(value: unknown): value is ServerEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string' || !SERVER_EVENT_TYPES.has(type)) return false;
+  if (type !== 'scan') return true;
+  const progress = (value as { progress?: unknown }).progress;
+  return typeof progress === 'object' && progress !== null && typeof (progress as { phase?: unknown }).phase === 'string';
+}
+
 function parseServerEvent(data: string): ServerEvent | null {
   try {
     const value: unknown = JSON.parse(data);
-    if (typeof value !== 'object' || value === null) return null;
-    const type = (value as { type?: unknown }).type;
-    return typeof type === 'string' && SERVER_EVENT_TYPES.has(type) ? (value as ServerEvent) : null;
+    // Malformed events are dropped rather than handed to listeners that would throw on them.
+    return isServerEvent(value) ? value : null;
   } catch {
     return null;
   }

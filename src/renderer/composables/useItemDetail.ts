@@ -1,8 +1,12 @@
 // Loads one item's details for a page, again whenever the id changes, and drops answers that
-// arrive for an id the page has already left.
-import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue';
+// arrive for an id the page has already left. useItemPage adds what the movie and series pages
+// share on top of it.
+import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
 import type { ItemDetail } from '../../shared/api';
 import { getItem } from '../api/client';
+import { goBack } from '../lib/remote-keys';
+import { useDocumentTitle } from './useDocumentTitle';
 
 export function useItemDetail(id: Ref<string | null>) {
   const item = shallowRef<ItemDetail | null>(null);
@@ -35,4 +39,23 @@ export function useItemDetail(id: Ref<string | null>) {
   onBeforeUnmount(() => controller?.abort());
 
   return { item, error, loading, reload: load };
+}
+
+/**
+ * A movie or series page: the item of the route's :id, the window title, and a redirect to
+ * the other page when the id turns out to be the other kind (the same page type for every id).
+ */
+export function useItemPage(expected: 'movie' | 'series') {
+  const route = useRoute();
+  const router = useRouter();
+  const id = computed(() => (typeof route.params.id === 'string' ? route.params.id : null));
+  const detail = useItemDetail(id);
+  useDocumentTitle(() => detail.item.value?.title);
+
+  const other = expected === 'movie' ? 'series' : 'movie';
+  watch(detail.item, async (item) => {
+    if (item && item.kind === other) await router.replace({ name: other, params: { id: item.id } });
+  });
+
+  return { ...detail, back: () => goBack(router) };
 }

@@ -1,7 +1,7 @@
 // The ONE place that asks the browser what it can decode and turns the answers into the
 // ClientCapabilities the server decides the play method from. buildCapabilities is pure (it
 // takes the browser's two probe functions), so the mapping is unit-tested with fakes;
-// detectCapabilities wires it to the real MediaSource and <video>.
+// detectCapabilities (and canUseHlsJs, for the player) wire it to the real MediaSource and <video>.
 import type { ClientCapabilities } from '../../shared/api';
 
 type Container = ClientCapabilities['containers'][number];
@@ -64,11 +64,16 @@ function decodes(probe: MediaProbe, mimes: readonly string[]): boolean {
   });
 }
 
+/** Whether hls.js would agree to run: MSE exists and takes its H.264 + AAC baseline. */
+function runsHlsJs(probe: MediaProbe): boolean {
+  return probe.isTypeSupported !== null && decodes(probe, [HLS_JS_BASELINE]);
+}
+
 export function buildCapabilities(probe: MediaProbe): ClientCapabilities {
   const containers = CONTAINERS.filter(([, mime]) => canPlay(probe, mime)).map(([name]) => name);
   const videoCodecs = VIDEO_CODECS.filter(([, mimes]) => decodes(probe, mimes)).map(([name]) => name);
   const audioCodecs = AUDIO_CODECS.filter(([, mimes]) => decodes(probe, mimes)).map(([name]) => name);
-  const hlsJs = probe.isTypeSupported !== null && decodes(probe, [HLS_JS_BASELINE]);
+  const hlsJs = runsHlsJs(probe);
   const nativeHls = NATIVE_HLS.some((mime) => canPlay(probe, mime));
   return { containers, videoCodecs, audioCodecs, hls: hlsJs || nativeHls };
 }
@@ -86,17 +91,32 @@ interface BrowserGlobals {
   document?: { createElement(tag: 'video'): { canPlayType(mime: string): string } };
 }
 
+let browser: MediaProbe | null = null;
+
+function browserProbe(): MediaProbe {
+  if (browser) return browser;
+  const g = globalThis as unknown as BrowserGlobals;
+  const mse = g.MediaSource ?? g.ManagedMediaSource;
+  const video = g.document?.createElement('video');
+  browser = {
+    isTypeSupported: mse ? (mime) => mse.isTypeSupported(mime) : null,
+    canPlayType: (mime) => video?.canPlayType(mime) ?? '',
+  };
+  return browser;
+}
+
 let detected: ClientCapabilities | null = null;
 
 /** The browser's capabilities, probed once per page load. */
 export function detectCapabilities(): ClientCapabilities {
-  if (detected) return detected;
-  const g = globalThis as unknown as BrowserGlobals;
-  const mse = g.MediaSource ?? g.ManagedMediaSource;
-  const video = g.document?.createElement('video');
-  detected = buildCapabilities({
-    isTypeSupported: mse ? (mime) => mse.isTypeSupported(mime) : null,
-    canPlayType: (mime) => video?.canPlayType(mime) ?? '',
-  });
+  detected ??= buildCapabilities(browserProbe());
   return detected;
+}
+
+let hlsJsUsable: boolean | null = null;
+
+/** Whether hls.js can run here (MSE with H.264 + AAC), asked once per page load without loading hls.js. */
+export function canUseHlsJs(): boolean {
+  hlsJsUsable ??= runsHlsJs(browserProbe());
+  return hlsJsUsable;
 }

@@ -5,6 +5,7 @@
 import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type { PlaybackSession } from '../../shared/api';
+import { canUseHlsJs } from './capabilities';
 // A same-origin worker file: the CSP (script-src 'self') forbids the blob: worker hls.js would
 // otherwise build, and transmuxing on the main thread makes the controls stutter.
 import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
@@ -138,19 +139,13 @@ async function attachHlsJs(video: HTMLVideoElement, url: string, options: Attach
   };
 }
 
-/** Whether hls.js can run here (MSE with H.264), without loading hls.js to ask it. */
-function mseAvailable(): boolean {
-  const mse = window.MediaSource ?? (window as { ManagedMediaSource?: typeof MediaSource }).ManagedMediaSource;
-  return mse !== undefined && mse.isTypeSupported('video/mp4; codecs="avc1.42E01E,mp4a.40.2"');
-}
-
 export async function attachSession(
   video: HTMLVideoElement,
   session: Pick<PlaybackSession, 'method' | 'url'>,
   options: AttachOptions,
 ): Promise<AttachedSource> {
   if (session.method === 'direct') return attachDirect(video, session.url, options, 'native');
-  if (mseAvailable()) return attachHlsJs(video, session.url, options);
+  if (canUseHlsJs()) return attachHlsJs(video, session.url, options);
   if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
     return attachDirect(video, session.url, options, 'native-hls');
   }

@@ -12,6 +12,7 @@ import {
   filterCatalogue,
   genreCounts,
   prepareCatalogue,
+  sortCatalogue,
   type KindFilter,
   type SortOrder,
 } from '../lib/catalogue-filter';
@@ -37,9 +38,9 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const lastOpenedId = ref<string | null>(null);
 
   const prepared = computed(() => prepareCatalogue(items.value));
-  const filtered = computed(() =>
-    filterCatalogue(prepared.value, { query: query.value, kind: kind.value, genre: genre.value, sort: sort.value }),
-  );
+  // Sorted again only when the list or the sort order changes, not at every keystroke.
+  const sorted = computed(() => sortCatalogue(prepared.value, sort.value));
+  const filtered = computed(() => filterCatalogue(sorted.value, { query: query.value, kind: kind.value, genre: genre.value }));
   const genres = computed(() => genreCounts(items.value, kind.value));
   const totalOfKind = computed(() =>
     kind.value === 'all' ? items.value.length : items.value.filter((item) => item.kind === kind.value).length,
@@ -47,13 +48,18 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const countText = computed(() => countLabel(filtered.value.length, totalOfKind.value, kind.value));
   const hasMovies = computed(() => items.value.some((item) => item.kind === 'movie'));
   const hasSeries = computed(() => items.value.some((item) => item.kind === 'series'));
-  const isFiltering = computed(() => query.value.trim() !== '' || genre.value !== null);
 
   let inFlight: Promise<void> | null = null;
+  /** A refresh was asked for while one was under way: its answer may predate the change. */
+  let again = false;
 
   /** Loads the list; the current list stays on screen while a refresh is under way. */
   function refresh(): Promise<void> {
-    inFlight ??= (async () => {
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    inFlight = (async () => {
       if (items.value.length === 0) state.value = 'loading';
       try {
         const response = await getItems();
@@ -66,6 +72,11 @@ export const useCatalogueStore = defineStore('catalogue', () => {
         state.value = items.value.length > 0 ? 'ready' : 'error';
       } finally {
         inFlight = null;
+        // Once more, so everyone who asked meanwhile gets a list fetched after they asked.
+        if (again) {
+          again = false;
+          await refresh();
+        }
       }
     })();
     return inFlight;
@@ -102,10 +113,10 @@ export const useCatalogueStore = defineStore('catalogue', () => {
       if (event.type === 'library-changed') {
         refreshSoon();
       } else if (event.type === 'scan') {
-        const done = event.progress.phase === 'done';
-        const over = done || event.progress.phase === 'cancelled' || event.progress.phase === 'failed';
+        // A finished scan needs no refresh here: the server follows it with library-changed.
+        const phase = event.progress.phase;
+        const over = phase === 'done' || phase === 'cancelled' || phase === 'failed';
         showScan(over ? null : event.progress);
-        if (done) refreshSoon();
       }
     });
   }
@@ -141,7 +152,6 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     countText,
     hasMovies,
     hasSeries,
-    isFiltering,
     refresh,
     ensureLoaded,
     startLiveUpdates,

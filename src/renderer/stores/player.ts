@@ -1,4 +1,4 @@
-// The player's state: which file and item play, the server's play session (method and why),
+// The player's state: which item plays, the server's play session (method and why),
 // where playback is, and reporting that position to the server (every ~10 s, at pause, at
 // close). It must not touch the <video> element or hls.js: the player view drives those
 // (through player/hls-player.ts) and tells this store what happened.
@@ -30,7 +30,6 @@ export const METHOD_LABELS: Record<PlayMethod, string> = {
 
 export const usePlayerStore = defineStore('player', () => {
   const session = shallowRef<PlaybackSession | null>(null);
-  const fileId = ref<string | null>(null);
   const itemId = ref<string | null>(null);
   const audioStream = ref<number | null>(null);
   const engine = ref<PlaybackEngine | null>(null);
@@ -88,7 +87,6 @@ export const usePlayerStore = defineStore('player', () => {
   async function open(request: OpenRequest): Promise<PlaybackSession | null> {
     const mine = ++generation;
     await endSession();
-    fileId.value = request.fileId;
     itemId.value = request.itemId;
     audioStream.value = request.audioStream;
     engine.value = null;
@@ -156,13 +154,11 @@ export const usePlayerStore = defineStore('player', () => {
     await endSession();
     status.value = 'idle';
     engine.value = null;
-    fileId.value = null;
     itemId.value = null;
   }
 
   return {
     session,
-    fileId,
     itemId,
     audioStream,
     engine,
@@ -180,7 +176,6 @@ export const usePlayerStore = defineStore('player', () => {
     ended,
     waiting,
     failed,
-    report,
     close,
   };
 });
