@@ -39,13 +39,13 @@ const api = (path: string, init: { method?: string; body?: unknown } = {}): Prom
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
 
-/** Collects the server's scan events for one library until `until` says stop. */
-async function scanEvents(libraryId: () => string, until: (p: ScanProgress) => boolean, onEvent: (p: ScanProgress) => void = () => {}): Promise<ScanProgress[]> {
+/** Collects the server's events about one library until `until` says stop. */
+async function libraryEvents(libraryId: () => string, until: (e: ServerEvent) => boolean, onEvent: (e: ServerEvent) => void = () => {}): Promise<ServerEvent[]> {
   const res = await fetch(`${base}/events`, { headers: auth });
   expect(res.headers.get('content-type')).toContain('text/event-stream');
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
-  const seen: ScanProgress[] = [];
+  const seen: ServerEvent[] = [];
   let buffer = '';
   try {
     for (;;) {
@@ -59,15 +59,27 @@ async function scanEvents(libraryId: () => string, until: (p: ScanProgress) => b
         const data = block.split('\n').find((l) => l.startsWith('data: '));
         if (!data) continue;
         const event = JSON.parse(data.slice(6)) as ServerEvent;
-        if (event.type !== 'scan' || event.progress.libraryId !== libraryId()) continue;
-        seen.push(event.progress);
-        onEvent(event.progress);
-        if (until(event.progress)) return seen;
+        if ((event.type === 'scan' ? event.progress.libraryId : event.libraryId) !== libraryId()) continue;
+        seen.push(event);
+        onEvent(event);
+        if (until(event)) return seen;
       }
     }
   } finally {
     await reader.cancel();
   }
+}
+
+/** The scan progress of one library until `until` says stop. */
+async function scanEvents(libraryId: () => string, until: (p: ScanProgress) => boolean, onEvent: (p: ScanProgress) => void = () => {}): Promise<ScanProgress[]> {
+  const events = await libraryEvents(
+    libraryId,
+    (e) => e.type === 'scan' && until(e.progress),
+    (e) => {
+      if (e.type === 'scan') onEvent(e.progress);
+    },
+  );
+  return events.flatMap((e) => (e.type === 'scan' ? [e.progress] : []));
 }
 
 describe('libraries through the API', () => {
@@ -112,11 +124,12 @@ describe('libraries through the API', () => {
     // Changed files are probed again: slow enough (ffprobe per file) to cancel half-way through.
     for (let i = 0; i < 120; i++) writeFile(many, `Title ${i} (1999)/Title ${i} (1999).avi`, `other junk, longer ${i}`);
     let cancelAsked = false;
-    const cancelled = scanEvents(
+    // Until the library-changed that follows the end of the scan: pages refresh after a cancel too.
+    const cancelled = libraryEvents(
       () => added.id,
-      (p) => p.phase === 'done' || p.phase === 'cancelled',
-      (p) => {
-        if (p.phase === 'probing' && p.probed >= 1 && !cancelAsked) {
+      (e) => e.type === 'library-changed',
+      (e) => {
+        if (e.type === 'scan' && e.progress.phase === 'probing' && e.progress.probed >= 1 && !cancelAsked) {
           cancelAsked = true;
           void api(`/libraries/${added.id}/scan`, { method: 'DELETE' });
         }
@@ -124,7 +137,7 @@ describe('libraries through the API', () => {
     );
     await new Promise((r) => setTimeout(r, 100));
     expect((await api(`/libraries/${added.id}/scan`, { method: 'POST' })).status).toBe(202);
-    const seen = await cancelled;
+    const seen = (await cancelled).flatMap((e) => (e.type === 'scan' ? [e.progress] : []));
     expect(seen.at(-1)!.phase).toBe('cancelled');
     expect(seen.at(-1)!.probed).toBeLessThan(120);
     // Phase one committed before the cancel: every title is still there.

@@ -39,7 +39,8 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
   const artwork = new ArtworkWorker(opts.db, cacheDir, opts.tools.ffmpeg);
   const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
     events.send({ type: 'scan', progress });
-    if (progress.phase === 'done') events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
+    // A cancelled scan keeps what it committed, so pages refresh after it too.
+    if (progress.phase === 'done' || progress.phase === 'cancelled') events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
   });
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
   const hls = new HlsSessions(opts.tools.ffmpeg, cacheDir);
