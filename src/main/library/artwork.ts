@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { runTool, stderrTail } from '../media-tools/run';
 import { newId } from '../db/ids';
+import { coveringWidth } from '../../shared/image-widths';
 
-export const IMAGE_WIDTHS = [160, 320, 480, 780, 1280, 1920] as const;
 
 export interface ImageSource {
   id: string;
@@ -16,9 +16,7 @@ export interface ImageSource {
 
 /** The smallest of our widths that covers the request, so the cache holds few variants. */
 export function variantWidth(requested: number | undefined): number | null {
-  if (requested === undefined) return null;
-  for (const w of IMAGE_WIDTHS) if (w >= requested) return w;
-  return IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] as number;
+  return requested === undefined ? null : coveringWidth(requested);
 }
 
 /** sharp (libvips) is loaded on first use: a scan with no artwork to do never pays for it. */

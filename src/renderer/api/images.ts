@@ -1,18 +1,12 @@
 // Image URLs under /img: the server resizes to a few fixed widths, so the client picks the
 // smallest one that still looks sharp. Pure (no DOM): the caller passes the pixel ratio.
-
-/** The widths the server will resize to; anything else is refused or rounded by it. */
-export const IMAGE_WIDTHS = [160, 320, 480, 780, 1280, 1920] as const;
-export type ImageWidth = (typeof IMAGE_WIDTHS)[number];
+import { coveringWidth, type ImageWidth } from '../../shared/image-widths';
 
 /** The smallest server width that covers `cssWidth` CSS pixels on a screen of this pixel ratio. */
 export function pickImageWidth(cssWidth: number, devicePixelRatio = 1): ImageWidth {
   const ratio = Number.isFinite(devicePixelRatio) && devicePixelRatio > 0 ? devicePixelRatio : 1;
   const needed = Math.max(0, cssWidth) * ratio;
-  for (const width of IMAGE_WIDTHS) {
-    if (width >= needed) return width;
-  }
-  return IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] ?? 1920;
+  return coveringWidth(needed);
 }
 
 /** `/img/<id>?w=<px>` for a DTO image path, or null when the item has no such image. */
