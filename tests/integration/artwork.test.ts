@@ -1,6 +1,6 @@
 // Artwork after the scan: placeholder colours, frames grabbed for episodes without a thumb, resized copies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { openDatabase, type Db } from '../../src/main/db/open';
@@ -80,8 +80,10 @@ describe('resized copies', () => {
     const cache = join(dir, 'cache');
     const out = await resizedImage(cache, poster, 320);
     expect(await sharp(out).metadata()).toMatchObject({ format: 'webp', width: 320, height: 480 });
+    // Dated an hour back: a rewrite would date it now, whatever the clock's resolution.
+    const past = new Date(Date.now() - 3_600_000);
+    utimesSync(out, past, past);
     const made = statSync(out).mtimeMs;
-    await new Promise((r) => setTimeout(r, 20));
     expect(await resizedImage(cache, poster, 320)).toBe(out);
     expect(statSync(out).mtimeMs).toBe(made);
     // A changed source (another signature) gets a new copy rather than the stale one.

@@ -39,11 +39,23 @@ const api = (path: string, init: { method?: string; body?: unknown } = {}): Prom
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
 
-/** Collects the server's events about one library until `until` says stop. */
-async function libraryEvents(libraryId: () => string, until: (e: ServerEvent) => boolean, onEvent: (e: ServerEvent) => void = () => {}): Promise<ServerEvent[]> {
+type Reader = ReadableStreamDefaultReader<Uint8Array>;
+
+/**
+ * Opens the event stream and resolves once the server has answered, so it is registered before
+ * the test starts anything whose events it wants: nothing can be sent before it listens.
+ */
+async function openEvents(): Promise<Reader> {
   const res = await fetch(`${base}/events`, { headers: auth });
   expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const reader = res.body!.getReader();
+  return res.body!.getReader();
+}
+
+/**
+ * Collects the server's events about one library until `until` says stop, then closes the stream.
+ * Events sent since the stream opened wait in it, so this may start after the library's id is known.
+ */
+async function libraryEvents(reader: Reader, libraryId: string, until: (e: ServerEvent) => boolean, onEvent: (e: ServerEvent) => void = () => {}): Promise<ServerEvent[]> {
   const decoder = new TextDecoder();
   const seen: ServerEvent[] = [];
   let buffer = '';
@@ -59,7 +71,7 @@ async function libraryEvents(libraryId: () => string, until: (e: ServerEvent) =>
         const data = block.split('\n').find((l) => l.startsWith('data: '));
         if (!data) continue;
         const event = JSON.parse(data.slice(6)) as ServerEvent;
-        if ((event.type === 'scan' ? event.progress.libraryId : event.libraryId) !== libraryId()) continue;
+        if ((event.type === 'scan' ? event.progress.libraryId : event.libraryId) !== libraryId) continue;
         seen.push(event);
         onEvent(event);
         if (until(event)) return seen;
@@ -71,8 +83,9 @@ async function libraryEvents(libraryId: () => string, until: (e: ServerEvent) =>
 }
 
 /** The scan progress of one library until `until` says stop. */
-async function scanEvents(libraryId: () => string, until: (p: ScanProgress) => boolean, onEvent: (p: ScanProgress) => void = () => {}): Promise<ScanProgress[]> {
+async function scanEvents(reader: Reader, libraryId: string, until: (p: ScanProgress) => boolean, onEvent: (p: ScanProgress) => void = () => {}): Promise<ScanProgress[]> {
   const events = await libraryEvents(
+    reader,
     libraryId,
     (e) => e.type === 'scan' && until(e.progress),
     (e) => {
@@ -86,15 +99,13 @@ describe('libraries through the API', () => {
   it('adds a folder as a library, scans it with progress events, and lists its titles', async () => {
     const films = join(dir, 'films');
     for (let i = 0; i < 5; i++) writeFile(films, `Film ${i} (2001)/Film ${i} (2001).mkv`, `not really video ${i}`);
-    let id = '';
-    const events = scanEvents(() => id, (p) => p.phase === 'done' || p.phase === 'cancelled');
-    await new Promise((r) => setTimeout(r, 100)); // the event stream is open before the scan starts
+    const events = await openEvents();
     const res = await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [films], name: 'Films' } });
     expect(res.status).toBe(201);
     const lib = (await res.json()) as Library;
-    id = lib.id;
+    const id = lib.id;
     expect(lib).toMatchObject({ name: 'Films', type: 'movies' });
-    const progress = await events;
+    const progress = await scanEvents(events, id, (p) => p.phase === 'done' || p.phase === 'cancelled');
     const last = progress.at(-1)!;
     // The clips are not video: every probe fails, each is recorded, and the scan still ends.
     expect(last).toMatchObject({ phase: 'done', found: 5, identified: 5, added: 5, failed: 5, etaSeconds: 0 });
@@ -118,15 +129,17 @@ describe('libraries through the API', () => {
     const many = join(dir, 'many');
     // Not video, so each goes to ffprobe: slow enough to cancel half-way through the probe phase.
     for (let i = 0; i < 120; i++) writeFile(many, `Title ${i} (1999)/Title ${i} (1999).avi`, `junk ${i}`);
+    const firstScan = await openEvents();
     const added = (await (await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [many] } })).json()) as Library;
-    await scanEvents(() => added.id, (p) => p.phase === 'done' || p.phase === 'cancelled');
+    await scanEvents(firstScan, added.id, (p) => p.phase === 'done' || p.phase === 'cancelled');
 
     // Changed files are probed again: slow enough (ffprobe per file) to cancel half-way through.
     for (let i = 0; i < 120; i++) writeFile(many, `Title ${i} (1999)/Title ${i} (1999).avi`, `other junk, longer ${i}`);
     let cancelAsked = false;
     // Until the library-changed that follows the end of the scan: pages refresh after a cancel too.
     const cancelled = libraryEvents(
-      () => added.id,
+      await openEvents(),
+      added.id,
       (e) => e.type === 'library-changed',
       (e) => {
         if (e.type === 'scan' && e.progress.phase === 'probing' && e.progress.probed >= 1 && !cancelAsked) {
@@ -135,7 +148,6 @@ describe('libraries through the API', () => {
         }
       },
     );
-    await new Promise((r) => setTimeout(r, 100));
     expect((await api(`/libraries/${added.id}/scan`, { method: 'POST' })).status).toBe(202);
     const seen = (await cancelled).flatMap((e) => (e.type === 'scan' ? [e.progress] : []));
     expect(seen.at(-1)!.phase).toBe('cancelled');

@@ -50,7 +50,7 @@ describe('watching local folders', () => {
     await new LibraryScan(store, id).run();
     watcher = new LibraryWatcher(store, scans, { debounceMs: 300 });
     watcher.start();
-    await new Promise((r) => setTimeout(r, 500));
+    await watcher.whenReady();
 
     writeFile(lib, 'Second (2002)/Second (2002).mkv');
     const added = await until(() => queries.listItems().some((i) => i.title === 'Second'), 5000);
@@ -67,11 +67,18 @@ describe('watching local folders', () => {
     const share = join(dir, 'share');
     mkdirSync(share);
     store.addLibrary({ name: 'NAS', type: 'movies', paths: [{ path: share, isNetwork: true }], pollMinutes: 0 });
+    // A local library beside it, changed at the same moment: once its change is in, a watched share's would be too.
+    const local = join(dir, 'local');
+    mkdirSync(local);
+    store.addLibrary({ name: 'Local', type: 'movies', paths: [{ path: local, isNetwork: false }], pollMinutes: 0 });
     watcher = new LibraryWatcher(store, scans, { debounceMs: 100 });
     watcher.start();
+    await watcher.whenReady();
     writeFile(share, 'Film (2001)/Film (2001).mkv');
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(queries.listItems()).toHaveLength(0);
+    writeFile(local, 'Witness (2002)/Witness (2002).mkv');
+    await until(() => queries.listItems().some((i) => i.title === 'Witness'), 10_000);
+    await scans.whenIdle();
+    expect(queries.listItems().map((i) => i.title)).toEqual(['Witness']);
   });
 
   it('polls a share when its last scan is an interval old, not an interval after start-up', async () => {

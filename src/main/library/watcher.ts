@@ -25,6 +25,8 @@ export class LibraryWatcher {
   /** Libraries the system ran out of watches for: polled instead, and said once. */
   private readonly cannotWatch = new Set<string>();
   private readonly pending = new Map<string, Pending>();
+  /** One promise per watched root, settled when its first crawl is done and changes are seen. */
+  private readonly readiness: Promise<void>[] = [];
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -80,6 +82,11 @@ export class LibraryWatcher {
     return this.polls.has(libraryId);
   }
 
+  /** Resolves once every watched root has been crawled, so a change made after it is seen. */
+  async whenReady(): Promise<void> {
+    await Promise.all(this.readiness);
+  }
+
   async unwatchLibrary(libraryId: string): Promise<void> {
     const poll = this.polls.get(libraryId);
     if (poll) clearTimeout(poll);
@@ -109,6 +116,7 @@ export class LibraryWatcher {
       const dir = parentOf(rel);
       this.enqueue(libraryId, root.id, dir === '.actors' || dir.endsWith('/.actors') ? parentOf(dir) : dir);
     };
+    this.readiness.push(new Promise((resolve) => w.once('ready', () => resolve())));
     w.on('add', (p) => onChange(p));
     w.on('change', (p) => onChange(p));
     w.on('unlink', (p) => onChange(p));
