@@ -1,18 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, symlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { requireBuilt } from '../helpers/built';
+import { binPath, projectRoot, requireBuilt } from '../helpers/built';
 import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
 
-let cli: string;
 let dir: string;
 
+// Every command goes through the installed command, as users run it; it loads the built out/main/cli.js.
+const cli = binPath;
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
 
+/**
+ * Starts the CLI and, in the same tick, the promise of its exit: a fast machine may finish the
+ * command before the test gets round to waiting for it.
+ */
+function start(...args: string[]): { child: ChildProcess; exited: Promise<void> } {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, exited };
+}
+
+/** Resolves after `ms`, or as soon as the child has exited, whichever comes first. */
+const delayOrExit = (ms: number, exited: Promise<void>) => Promise.race([new Promise<void>((r) => setTimeout(r, ms)), exited]);
+
 beforeAll(() => {
-  cli = requireBuilt();
+  requireBuilt();
   dir = tempDir();
 });
 afterAll(() => removeDir(dir));
@@ -24,6 +38,18 @@ describe('media-centre CLI', () => {
       expect(r.status, cmd.join(' ')).toBe(0);
       expect(r.stdout, cmd.join(' ')).toMatch(/Usage: media-centre/);
     }
+  });
+
+  it('runs from a linked command and through npx, as `npm link` and the README have users run it', () => {
+    const linked = join(dir, 'bin', 'media-centre');
+    writeFile(dir, 'bin/.keep');
+    symlinkSync(binPath, linked);
+    const viaLink = spawnSync(process.execPath, [linked, 'identify', '--type', 'movies', 'Heat (1995)/Heat (1995).mkv'], { encoding: 'utf8', timeout: 60_000 });
+    expect(viaLink.status, viaLink.stderr).toBe(0);
+    expect(JSON.parse(viaLink.stdout)).toMatchObject({ kind: 'movie', title: 'Heat', year: 1995 });
+    const viaNpx = spawnSync('npm', ['exec', '--no', '--', 'media-centre', '--help'], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(viaNpx.status, viaNpx.stderr).toBe(0);
+    expect(viaNpx.stdout).toMatch(/Usage: media-centre <command>/);
   });
 
   it('rejects an unknown command or flag with a clear message and exit code 2', () => {
@@ -99,12 +125,13 @@ describe('media-centre CLI', () => {
     for (let i = 0; i < count; i++) writeFile(lib, `Film ${i} (2000)/Film ${i} (2000).mkv`, `file ${i}`);
     const data = join(dir, 'data2');
     for (const delay of [0, 150, 400]) {
-      const child = spawn(process.execPath, [cli, 'scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe'], { stdio: 'ignore' });
+      const { child, exited } = start('scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe');
       // Kill it once it has begun writing (a loaded machine starts node slowly), plus a different delay each round.
-      while (!existsSync(join(data, 'library.db')) && child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
-      await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      // A fast machine may finish the scan first: then there is nothing to kill, and the checks below still hold.
+      while (!existsSync(join(data, 'library.db')) && child.exitCode === null) await delayOrExit(10, exited);
+      await delayOrExit(delay, exited);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     }
     // Opened read-write, as the next run would: a killed writer leaves a WAL to recover.
     const db = new Database(join(data, 'library.db'));
@@ -132,10 +159,17 @@ describe('media-centre CLI', () => {
     expect(run('scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe').status).toBe(0);
     for (const delay of [60, 200, 500]) {
       writeFile(lib, `New ${delay} (2001)/New ${delay} (2001).mkv`);
-      const child = spawn(process.execPath, [cli, 'scan', '--data', data, '--no-probe', '--full'], { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, delay));
+      const { exited } = start('scan', '--data', data, '--no-probe', '--full');
+      // The share goes away after `delay`, or after the scan if it finished first: a later vanishing must lose
+      // nothing either, since the next scan reads the share offline.
+      await delayOrExit(delay, exited);
       renameSync(lib, `${lib}-unmounted`);
-      await new Promise((r) => child.once('exit', r));
+      await exited;
+      if (delay === 500) {
+        // Whatever the machine's speed, one round reads the share while it is gone.
+        const offline = run('scan', '--data', data, '--no-probe', '--full');
+        expect(offline.status, offline.stderr).toBe(0);
+      }
       renameSync(`${lib}-unmounted`, lib);
       const db = new Database(join(data, 'library.db'), { readonly: true });
       const missing = (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie' AND missing_since IS NOT NULL").get() as { n: number }).n;
