@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The installed command: runs the built CLI (npm run build makes out/).
+// The installed command (`npx media-centre`, or `media-centre` once linked): runs the built CLI,
+// which `npm run build` makes in out/. Symlinked bins resolve to this file, so __dirname is the package.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const cli = join(__dirname, '..', 'out', 'main', 'cli.js');
@@ -7,4 +8,4 @@ if (!existsSync(cli)) {
   process.stderr.write('media-centre is not built yet: run `npm run build` in its folder first.\n');
   process.exit(1);
 }
-require(cli);
+require(cli).runCli(process.argv.slice(2));

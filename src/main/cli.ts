@@ -423,8 +423,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+/** Runs one command as a process: its exit code becomes the process's. */
+export function runCli(argv: string[]): void {
+  main(argv).then(
     (code) => {
       if (code >= 0) process.exitCode = code;
     },
@@ -434,3 +435,7 @@ if (require.main === module) {
     },
   );
 }
+
+// `node out/main/cli.js …` runs it directly; the installed command (bin/media-centre.js) requires
+// this module and calls runCli itself, since here it is not the main module.
+if (require.main === module) runCli(process.argv.slice(2));
