@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { mediaTools } from './media-tools/tools';
 import { ffmpegLists, runTool } from './media-tools/run';
-import { nativeBindingPath } from './db/open';
+import { nativeBindingPath, nativeOptions } from './db/native-binding';
 
 const ENCODERS = ['libx264', 'aac', 'libx265', 'libvpx-vp9', 'libopus', 'ac3'] as const;
 const MUXERS = ['hls', 'mp4', 'webm', 'matroska'] as const;
@@ -13,7 +13,8 @@ export interface DoctorReport {
   lines: string[];
   ffmpeg: { path: string; version: string };
   ffprobe: { path: string; version: string };
-  sqlite: { version: string; fts5: boolean };
+  sqlite: { version: string; fts5: boolean; module: string };
+  node: { version: string; abi: string };
   encoders: Record<string, boolean>;
   muxers: Record<string, boolean>;
   filters: Record<string, boolean>;
@@ -29,7 +30,7 @@ export async function doctorReport(): Promise<DoctorReport> {
     runTool(tools.ffmpeg, ['-hide_banner', '-filters'], { timeoutMs: 10_000 }),
   ]);
   const firstLine = (s: string): string => s.split('\n')[0]?.trim() ?? '';
-  const db = new Database(':memory:', nativeBindingPath() ? { nativeBinding: nativeBindingPath() as string } : {});
+  const db = new Database(':memory:', nativeOptions());
   const sqliteVersion = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   let fts5 = true;
   try {
@@ -41,13 +42,15 @@ export async function doctorReport(): Promise<DoctorReport> {
   const encoders = Object.fromEntries(ENCODERS.map((e) => [e, ffmpegLists(enc.stdout, e)]));
   const muxers = Object.fromEntries(MUXERS.map((m) => [m, ffmpegLists(mux.stdout, m)]));
   const filters = Object.fromEntries(FILTERS.map((f) => [f, ffmpegLists(fil.stdout, f)]));
+  const sqliteModule = nativeBindingPath() ?? 'the build in node_modules';
   const mark = (ok: boolean): string => (ok ? 'yes' : 'MISSING');
   const lines = [
     `ffmpeg   ${tools.ffmpeg} (${tools.source})`,
     `         ${firstLine(fv.stdout)}`,
     `ffprobe  ${tools.ffprobe} (${tools.source})`,
     `         ${firstLine(pv.stdout)}`,
-    `SQLite   ${sqliteVersion}, full-text search (FTS5): ${mark(fts5)}`,
+    `Node     ${process.version} (ABI ${process.versions.modules})`,
+    `SQLite   ${sqliteVersion}, full-text search (FTS5): ${mark(fts5)}; module: ${sqliteModule}`,
     `Encoders ${Object.entries(encoders).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
     `Muxers   ${Object.entries(muxers).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
     `Filters  ${Object.entries(filters).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
@@ -59,7 +62,8 @@ export async function doctorReport(): Promise<DoctorReport> {
     lines,
     ffmpeg: { path: tools.ffmpeg, version: firstLine(fv.stdout) },
     ffprobe: { path: tools.ffprobe, version: firstLine(pv.stdout) },
-    sqlite: { version: sqliteVersion, fts5 },
+    sqlite: { version: sqliteVersion, fts5, module: sqliteModule },
+    node: { version: process.version, abi: process.versions.modules },
     encoders,
     muxers,
     filters,

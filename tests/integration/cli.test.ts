@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync, renameSync, symlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { nativeOptions } from '../../src/main/db/native-binding';
 import { binPath, projectRoot, requireBuilt } from '../helpers/built';
 import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
 
@@ -79,6 +80,8 @@ describe('media-centre CLI', () => {
     expect(r.stdout).toMatch(/ffmpeg .*ffmpeg/);
     expect(r.stdout).toMatch(/ffprobe version/);
     expect(r.stdout).toMatch(/SQLite\s+3\.\d+/);
+    // Whichever Node runs the suite (CI runs it under two) runs the command and loads its own SQLite build.
+    expect(r.stdout).toContain(`Node     ${process.version} (ABI ${process.versions.modules})`);
     expect(r.stdout).toMatch(/libx264: yes/);
     expect(r.stdout).toMatch(/aac: yes/);
   });
@@ -134,7 +137,7 @@ describe('media-centre CLI', () => {
       await exited;
     }
     // Opened read-write, as the next run would: a killed writer leaves a WAL to recover.
-    const db = new Database(join(data, 'library.db'));
+    const db = new Database(join(data, 'library.db'), nativeOptions());
     // Killed during the first migration, the database has no tables yet: that too is consistent.
     const hasItems = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'items'").get() !== undefined;
     const partial = hasItems ? (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n : 0;
@@ -144,7 +147,7 @@ describe('media-centre CLI', () => {
     const r = run('scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe', '--json');
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).items).toBe(count);
-    const check = new Database(join(data, 'library.db'));
+    const check = new Database(join(data, 'library.db'), nativeOptions());
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((check.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n).toBe(count);
     expect((check.prepare('SELECT COUNT(*) AS n FROM files').get() as { n: number }).n).toBe(count);
@@ -171,7 +174,7 @@ describe('media-centre CLI', () => {
         expect(offline.status, offline.stderr).toBe(0);
       }
       renameSync(`${lib}-unmounted`, lib);
-      const db = new Database(join(data, 'library.db'), { readonly: true });
+      const db = new Database(join(data, 'library.db'), { readonly: true, ...nativeOptions() });
       const missing = (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie' AND missing_since IS NOT NULL").get() as { n: number }).n;
       db.close();
       expect(missing, `share removed after ${delay} ms`).toBe(0);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { projectRoot } from '../helpers/built';
-import { nativeBindingPath } from '../../src/main/db/open';
+import { appRoot, explainLoadError, nativeBindingPath } from '../../src/main/db/native-binding';
 
 const require = createRequire(__filename);
 
@@ -18,14 +18,32 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 
-describe('the Electron build of better-sqlite3 is kept apart', () => {
-  it('plain Node uses the normal build', () => {
-    expect(nativeBindingPath({ ...process.versions })).toBeUndefined();
+describe('each runtime loads its own build of better-sqlite3, kept apart from node_modules', () => {
+  it('plain Node uses the normal build when no build for its ABI was made', () => {
+    expect(nativeBindingPath({ ...process.versions, modules: '115' }, '/app', () => false)).toBeUndefined();
+  });
+
+  it('another Node loads the build made for its ABI from build/node-native', () => {
+    const made = join('/app', 'build', 'node-native', 'node-137', 'better_sqlite3.node');
+    expect(nativeBindingPath({ ...process.versions, modules: '137' }, '/app', (p) => p === made)).toBe(made);
+    expect(nativeBindingPath({ ...process.versions, modules: '127' }, '/app', (p) => p === made)).toBeUndefined();
   });
 
   it('Electron loads its own build from build/electron-native, by ABI', () => {
     const versions = { ...process.versions, electron: '45.4.1', modules: '140' } as NodeJS.ProcessVersions;
     expect(nativeBindingPath(versions, '/app')).toBe(join('/app', 'build', 'electron-native', 'electron-140', 'better_sqlite3.node'));
+  });
+
+  it('finds the package folder from its own files, wherever the command was started', () => {
+    expect(appRoot({}, join(projectRoot, 'out', 'main', 'chunks'))).toBe(projectRoot);
+    expect(appRoot({ MEDIA_CENTRE_APP_ROOT: '/opt/app' })).toBe('/opt/app');
+  });
+
+  it('says how to fix a build made for another Node instead of the bare ABI message', () => {
+    const abi = new Error('The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 137.');
+    expect(explainLoadError(abi).message).toMatch(/npm rebuild better-sqlite3/);
+    const other = new Error('disk I/O error');
+    expect(explainLoadError(other)).toBe(other);
   });
 });
 
