@@ -69,10 +69,20 @@ function sqliteFor(node) {
     process.env.npm_config_node_gyp ??
     join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   if (!existsSync(gyp)) fail(`node-gyp not found at ${gyp}`);
-  run(process.execPath, [gyp, 'rebuild', '--release', `--nodedir=${node.dir}`, '--jobs=max'], {
+  // Under `npm run`, npm hands its config to node-gyp as npm_config_* variables, and the user's
+  // `nodedir` (Node 20's headers) would beat our flag: build with the other Node's settings alone.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_(nodedir|target|runtime|dist_url|arch)$/i.test(k)));
+  const built = spawnSync(process.execPath, [gyp, 'rebuild', '--release', `--nodedir=${node.dir}`, '--jobs=max'], {
     cwd: work,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, npm_config_nodedir: node.dir },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
+  // The compiler's warnings are better-sqlite3's, not ours: shown only when the build fails.
+  if (built.status !== 0) fail(`building better-sqlite3 failed:\n${(built.stderr ?? '').slice(-6000)}`);
+  // A build against the wrong headers loads nowhere: check it before anyone relies on it.
+  const check = spawnSync(node.binary, ['-e', `new (require(${JSON.stringify(join(source, 'lib', 'index.js'))}))(':memory:', { nativeBinding: ${JSON.stringify(join(work, 'build', 'Release', 'better_sqlite3.node'))} })`], { encoding: 'utf8' });
+  if (check.status !== 0) fail(`the better-sqlite3 built for ABI ${abi} does not load in Node ${version}:\n${check.stderr}`);
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
   rmSync(work, { recursive: true, force: true });
