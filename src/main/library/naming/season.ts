@@ -74,6 +74,7 @@ const PACK_EPISODE_RE = /(?<![\p{L}\p{N}])s\d{1,4}[\s._-]?e\d{1,4}(?!\d)/iu;
 const PACK_RANGE_RE = /\s-\s\d{1,4}(?:\s?-\s?\d{1,4})?(?=\s*[[(]|$)/u;
 const PACK_TRIM_END_RE = /[\s._\-[(]+$/u;
 const HAS_WORD_RE = /[\p{L}\p{N}]/u;
+const ACRONYM_END_RE = /(?:^|[.\s])\p{L}\.\p{L}$/u;
 
 export interface SeasonPack {
   /** The name before the marker, as written (`The.Show`, `[Grp]Foo`). */
@@ -102,7 +103,10 @@ function readPack(name: string): SeasonPack | null {
   consider(PACK_EPISODE_RE.exec(name), undefined, false);
   consider(PACK_RANGE_RE.exec(name), undefined, false);
   if (at < 0) return null;
-  let series = name.slice(0, at).replace(PACK_TRIM_END_RE, '');
+  const before = name.slice(0, at);
+  let series = before.replace(PACK_TRIM_END_RE, '');
+  // `S.W.A.T.S01`: the dot after an acronym's last letter is the acronym's.
+  if (before.charCodeAt(series.length) === 46 && ACRONYM_END_RE.test(series)) series += '.';
   // `[The.Wonder.Years.S04…]`: a bracket opened before the marker and closed after it.
   if (series.startsWith('[') && !series.includes(']')) series = series.slice(1);
   if (!HAS_WORD_RE.test(series)) return null;
