@@ -173,6 +173,33 @@ describe('incremental rescans', () => {
     expect(db.prepare('SELECT id, updated_at FROM items ORDER BY id').all()).toEqual(before);
   });
 
+  it('after a naming-rules update reads every folder once and counts the items it now identifies differently', async () => {
+    writeFile(lib, 'The.Show.S01.1080p.WEB-DL/The.Show.S01E02.1080p.WEB-DL.mkv');
+    writeFile(lib, 'The.Show.S01.1080p.WEB-DL/The.Show.S01E03.1080p.WEB-DL.mkv');
+    writeFile(lib, 'Elementary/Season 2009/Elementary - 2009x03 - Ep Name.mkv');
+    writeFile(lib, 'Seinfeld (1989)/tvshow.nfo', '<tvshow><title>Seinfeld</title></tvshow>');
+    writeFile(lib, 'Seinfeld (1989)/Season 1/Seinfeld - S01E01.mkv');
+    const id = addLibrary('shows');
+    expect(await scan(id)).toMatchObject({ added: 4, reidentified: 0 });
+    const showId = (db.prepare("SELECT id FROM items WHERE kind = 'series' AND title = 'The Show'").get() as { id: string }).id;
+    const epId = (db.prepare("SELECT id FROM items WHERE kind = 'episode' AND title = 'Ep Name'").get() as { id: string }).id;
+    // What the previous rules left: the release tags in the series' name, the 2009x03 episode unnumbered, and every
+    // folder signed with the old rules version.
+    db.prepare("UPDATE items SET title = 'The Show S01' WHERE id = ?").run(showId);
+    db.prepare("UPDATE items SET identity_key = identity_key || ':old', title = 'Elementary - 2009x03 - Ep Name' WHERE id = ?").run(epId);
+    db.prepare("UPDATE dirs SET signature = '3.' || substr(signature, instr(signature, '.') + 1)").run();
+
+    const s = await scan(id);
+    expect(s.dirsSkipped).toBe(0);
+    // The series and the episode changed; the other episodes, the NFO-named series and the files did not.
+    expect(s).toMatchObject({ reidentified: 2, added: 0, updated: 0, moved: 0, removed: 0, unchanged: 4 });
+    expect(titles()).toEqual(['Elementary', 'Seinfeld', 'The Show']);
+    const ep = db.prepare('SELECT id, title, season_number AS season, episode_number AS episode FROM items WHERE id = ?').get(epId);
+    expect(ep).toEqual({ id: epId, title: 'Ep Name', season: 2009, episode: 3 });
+
+    expect(await scan(id)).toMatchObject({ reidentified: 0, dirsRead: 0 });
+  });
+
   it('reads a folder again when its NFO changes', async () => {
     writeFile(lib, 'Film (2000)/Film (2000).mkv');
     const nfo = writeFile(lib, 'Film (2000)/Film (2000).nfo', movieNfo({ title: 'First Name' }));
