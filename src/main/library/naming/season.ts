@@ -74,6 +74,8 @@ const PACK_EPISODE_RE = /(?<![\p{L}\p{N}])s\d{1,4}[\s._-]?e\d{1,4}(?!\d)/iu;
 const PACK_RANGE_RE = /\s-\s\d{1,4}(?:\s?-\s?\d{1,4})?(?=\s*[[(]|$)/u;
 const PACK_TRIM_END_RE = /[\s._\-[(]+$/u;
 const HAS_WORD_RE = /[\p{L}\p{N}]/u;
+// Every marker above has one of these; one unanchored test turns most folder names away before the four patterns run.
+const MAY_BE_PACK_RE = /s\d|season|series|staffel|saison|temporada|stagione|\s-\s\d/i;
 const ACRONYM_END_RE = /(?:^|[.\s])\p{L}\.\p{L}$/u;
 
 export interface SeasonPack {
@@ -118,7 +120,7 @@ export function parseSeasonPack(name: string): SeasonPack | null {
   let pack = packCache.get(name);
   if (pack === undefined) {
     if (packCache.size >= 512) packCache.clear();
-    pack = name.length > 255 ? null : readPack(name);
+    pack = name.length > 255 || !MAY_BE_PACK_RE.test(name) ? null : readPack(name);
     packCache.set(name, pack);
   }
   return pack;

@@ -40,7 +40,9 @@ const STRONG_JUNK: ReadonlySet<string> = new Set([
   'dd+', 'lpcm', 'mp3', 'amzn', 'dsnp', 'hmax', 'atvp', 'pcok', 'repack', 'rerip', 'nfofix', 'dirfix', 'readnfo',
 ]);
 const STRONG_JUNK_RE =
-  /^(?:\d{3,4}[pi]|[48]k|\d{2,3}fps|(?:dd|ddp|dd\+|eac3|ac3|aac|dts|truehd|atmos|flac|opus|lpcm|pcm|mp3)?(?:[2578]\.[01]|6\.1)|(?:ddp|dd|aac|ac3|eac3)\d\.?\d?|[xh]\.?26[45]|e\d{1,4}[-~]e?\d{1,4})$/;
+  /^(?:\d{3,4}[pi]|[48]k|\d{2,3}fps|(?:dd|ddp|dd\+|eac3|ac3|aac|dts|truehd|atmos|flac|opus|lpcm|pcm|mp3)?(?:[2578]\.[01]|6\.1)|(?:ddp|dd|aac|ac3|eac3)\d\.?\d?|[xh]\.?26[45])$/;
+// A season pack's episode range, `E01-E16`, `E01~E16`: tested only for words starting with `e`.
+const EPISODE_RANGE_RE = /^e\d{1,4}[-~]e?\d{1,4}$/;
 
 // Words that are junk only when SHOUTED the scene way (`WEB`, `MULTi`, `FRENCH`), since "Charlotte's Web" is a title.
 const WEAK_JUNK: ReadonlySet<string> = new Set([
@@ -68,6 +70,7 @@ export function bareToken(token: string): string {
 
 export function isStrongJunk(bare: string): boolean {
   if (STRONG_JUNK.has(bare) || STRONG_JUNK_RE.test(bare)) return true;
+  if (bare.charCodeAt(0) === 101 && EPISODE_RANGE_RE.test(bare)) return true;
   // `x264-GRP`: the release group rides on the last junk word.
   const dash = bare.indexOf('-');
   if (dash > 0) {
