@@ -90,6 +90,20 @@ describe('phase one', () => {
     ]);
   });
 
+  it('reads season.nfo in a season folder named with the series or as a bare number', async () => {
+    writeFile(lib, 'Stargate SG-1/Stargate SG-1 Season 1/season.nfo', '<season><seasonnumber>1</seasonnumber><plot>The gate opens.</plot></season>');
+    writeFile(lib, 'Stargate SG-1/Stargate SG-1 Season 1/Stargate SG-1 - 1x01.mkv');
+    writeFile(lib, 'Seinfeld/2/season.nfo', '<season><seasonnumber>2</seasonnumber><plot>The second.</plot></season>');
+    writeFile(lib, 'Seinfeld/2/Seinfeld - 03.mkv');
+    const id = addLibrary('shows');
+    await scan(id);
+    const overviews = queries.listItems().map((i) => queries.itemDetail(i.id)!.seasons!.map((s) => [i.title, s.number, s.overview]));
+    expect(overviews.flat()).toEqual([
+      ['Seinfeld', 2, 'The second.'],
+      ['Stargate SG-1', 1, 'The gate opens.'],
+    ]);
+  });
+
   it('gives a series folder without a tvshow.nfo its poster, fanart and season posters', async () => {
     writeFile(lib, 'Night Ferry/poster.jpg', 'poster');
     writeFile(lib, 'Night Ferry/fanart.jpg', 'fanart');

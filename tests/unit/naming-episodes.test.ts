@@ -271,12 +271,12 @@ describe('episodes: series folders that carry release or season markers', () => 
 
 describe('episodes: season folders named with the series, a season pack, or a bare number', () => {
   check([
-    ['Stargate SG-1/Stargate SG-1 Season 1/Stargate SG-1 - 1x01.mkv', { series: 'Stargate SG-1', season: 1, episode: 1 }],
+    ['Stargate SG-1/Stargate SG-1 Season 1/Stargate SG-1 - 1x01.mkv', { series: 'Stargate SG-1', seasonFolder: 'Stargate SG-1/Stargate SG-1 Season 1', season: 1, episode: 1 }],
     ['Stargate SG-1/Stargate SG-1 Season 1/01 - Children of the Gods.mkv', { series: 'Stargate SG-1', season: 1, episode: 1, title: 'Children of the Gods' }],
     ['Friends/Friends Season 10 1080p/Friends - 10x01.mkv', { series: 'Friends', season: 10, episode: 1 }],
     ['The Wonder Years/The.Wonder.Years.S04.PDTV.x264-JCH/03.mkv', { series: 'The Wonder Years', season: 4, episode: 3 }],
     ['The Wonder Years/The.Wonder.Years [S04][1080p.PDTV.x264-JCH]/03.mkv', { series: 'The Wonder Years', season: 4, episode: 3 }],
-    ['Seinfeld/2/Seinfeld - 03.mkv', { series: 'Seinfeld', season: 2, episode: 3 }],
+    ['Seinfeld/2/Seinfeld - 03.mkv', { series: 'Seinfeld', seasonFolder: 'Seinfeld/2', season: 2, episode: 3 }],
     ['Seinfeld/2/04 - The Phone Message.mkv', { series: 'Seinfeld', season: 2, episode: 4, title: 'The Phone Message' }],
     ['Seinfeld/Extras Season 2/03.mkv', { series: 'Seinfeld', episode: 3 }],
     ['Seinfeld/Season 2/2/03.mkv', { series: 'Seinfeld', season: 2, episode: 3 }],
@@ -299,4 +299,18 @@ describe('episodes: a number ending the name inside a season folder', () => {
     ['Show/Season 1/Pilot Part 2.mkv', { season: 1, title: 'Pilot Part 2' }],
     ['Show/Season 1/Interview Vol 3.mkv', { season: 1, title: 'Interview Vol 3' }],
   ]);
+});
+
+describe('episodes: the season folder an episode sits in', () => {
+  it.each([
+    ['Show/Season 1/Show S01E02.mkv', 'Show/Season 1'],
+    ['Season 1/Show.S01E02.mkv', 'Season 1'],
+    ['The Wonder Years/The.Wonder.Years.S04.PDTV.x264-JCH/03.mkv', 'The Wonder Years/The.Wonder.Years.S04.PDTV.x264-JCH'],
+    // The file's own season disagrees with the folder's, the season pack is the series folder, or there is no folder.
+    ['Show/Season 2/Show S01E05.mkv', undefined],
+    ['The.Show.S01/The.Show.S01E02.mkv', undefined],
+    ['Show/Show S01E02.mkv', undefined],
+  ])('%s → %s', (path, folder) => {
+    expect(episode(path, 'shows').seasonFolder).toBe(folder);
+  });
 });

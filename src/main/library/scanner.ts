@@ -8,7 +8,6 @@ import { newId } from '../db/ids';
 import {
   classifyArtwork,
   identify,
-  parseSeasonFolder,
   parseSidecarSubtitle,
   type Identification,
   type LibraryType,
@@ -434,7 +433,7 @@ export class LibraryScan {
         let parentId = seriesId;
         let folderItem: { id: string; kind: ItemKindHere } | undefined;
         if (ident.season !== undefined) {
-          const inSeasonFolder = dir.relPath !== ident.seriesFolder && parseSeasonFolder(posix.basename(dir.relPath)) === ident.season;
+          const inSeasonFolder = ident.seasonFolder === dir.relPath;
           parentId = this.ensureSeason(root, seriesId, ident.season, inSeasonFolder ? dir.relPath : null);
           if (inSeasonFolder) folderItem = { id: parentId, kind: 'season' };
         }

@@ -344,6 +344,7 @@ export function identifyEpisode(dirs: readonly string[], stem: string, type: Lib
   if (seriesYear !== undefined) ep.seriesYear = seriesYear;
   const season = token?.season ?? folderSeason;
   if (season !== undefined) ep.season = season;
+  if (seasonAt > seriesIdx && season === folderSeason) ep.seasonFolder = dirs.slice(0, seasonAt + 1).join('/');
   if (token?.episode !== undefined) ep.episode = token.episode;
   if (token?.episodeEnd !== undefined) ep.episodeEnd = token.episodeEnd;
   if (token?.airDate !== undefined) ep.airDate = token.airDate;
