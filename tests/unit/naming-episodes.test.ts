@@ -288,6 +288,7 @@ describe('episodes: generic containers are never the series, at any depth', () =
     ['Series/LA X, Pt. 1_s06e32.mp4', { series: 'LA X, Pt. 1', seriesFolder: '', season: 6, episode: 32 }],
     ['TV Shows/Shows/Bluey/Season 1/Bluey S01E01.mkv', { series: 'Bluey', seriesFolder: 'TV Shows/Shows/Bluey', season: 1, episode: 1 }],
     ['Videos/Series/Bluey S01E02.mkv', { series: 'Bluey', seriesFolder: '', season: 1, episode: 2 }],
+    ['Kids/Family/Season 1/Family S01E01.mkv', { series: 'Family', seriesFolder: 'Kids/Family', season: 1, episode: 1 }],
     ['Series/4-12 - The Woman.mp4', { series: '4-12 - The Woman', seriesFolder: '', season: 4, episode: 12, title: 'The Woman' }],
   ]);
 });

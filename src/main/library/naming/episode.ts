@@ -256,9 +256,10 @@ function located(series: number, seasonAt: number, season: number | null | undef
 /** Where the series and season folders are in `dirs`. */
 function locate(dirs: readonly string[], type: LibraryType): Located {
   if (type === 'shows') {
-    // Generic containers (`TV Shows/`, `Series/`) at any depth above the series are skipped.
+    // Generic containers (`TV Shows/`, `Series/`) at any depth above the series are skipped; but a generic name
+    // right above season folders is a series called so (`Family/Season 1/`).
     let base = 0;
-    while (base < dirs.length && isGenericFolder(dirs[base] as string)) base++;
+    while (base < dirs.length && isGenericFolder(dirs[base] as string) && (base + 1 >= dirs.length || parseSeasonFolder(dirs[base + 1] as string) === null)) base++;
     if (base >= dirs.length) return { series: -1, seasonAt: -1 };
     const first = dirs[base] as string;
     const firstSeason = parseSeasonFolder(first);
