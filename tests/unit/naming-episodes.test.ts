@@ -255,6 +255,9 @@ describe('episodes: series folders that carry release or season markers', () => 
     ['The_Expanse_Season_2/02.mkv', { series: 'The Expanse', season: 2, episode: 2 }],
     ['The Show s02e10 720p hdtv/The Show s02e10 720p hdtv.mkv', { series: 'The Show', season: 2, episode: 10 }],
     ['S.W.A.T.S01/S.W.A.T.S01E02.mkv', { series: 'S.W.A.T.', season: 1, episode: 2 }],
+    ['The.Show.P.I.S01/The.Show.P.I.S01E02.mkv', { series: 'The Show P.I.', season: 1, episode: 2 }],
+    ['Case Closed (1996-2007)/Case Closed - 317.mkv', { series: 'Case Closed', seriesYear: 1996, episode: 317 }],
+    ['Show/2016x1.mkv', { series: 'Show', season: 2016, episode: 1 }],
     // A folder-derived name never eats the file's own episode token.
     ['The Show S01/The Show S01.E04.mkv', { series: 'The Show', season: 1, episode: 4 }],
     ['Love.Death.and.Robots.S01.1080p.NF.WEB-DL.DDP5.1.x264-NTG/Love.Death.and.Robots.S01E01.Sonnies.Edge.1080p.NF.WEB-DL.DDP5.1.x264-NTG.mkv', { series: 'Love Death and Robots', season: 1, episode: 1, title: 'Sonnies Edge' }],
