@@ -214,6 +214,22 @@ describe('incremental rescans', () => {
     expect(await scan(id)).toMatchObject({ reidentified: 0, dirsRead: 0 });
   });
 
+  it('counts nothing anew when a folder holding one item\'s several files is read again', async () => {
+    writeFile(lib, 'Pixar Shorts/Luxo Jr.mkv');
+    writeFile(lib, "Pixar Shorts/Geri's Game.mkv");
+    const id = addLibrary();
+    await scan(id);
+    writeFile(lib, "Pixar Shorts/Red's Dream.mkv");
+    const first = await scan(id);
+    expect(first.added).toBe(1);
+    // The files share one item; its title settles on one of them and stays there.
+    writeFile(lib, 'Pixar Shorts/Tin Toy.mkv');
+    expect(await scan(id)).toMatchObject({ added: 1, reidentified: 0 });
+    utimesSync(join(lib, 'Pixar Shorts'), new Date(), new Date(Date.now() + 10_000));
+    db.prepare("UPDATE dirs SET signature = 'stale'").run();
+    expect(await scan(id)).toMatchObject({ added: 0, reidentified: 0 });
+  });
+
   it('reads a folder again when its NFO changes', async () => {
     writeFile(lib, 'Film (2000)/Film (2000).mkv');
     const nfo = writeFile(lib, 'Film (2000)/Film (2000).nfo', movieNfo({ title: 'First Name' }));

@@ -131,6 +131,8 @@ export class LibraryScan {
   private readonly seasonCache = new Map<string, string>();
   private readonly namedSeasons = new Map<string, Record<number, string>>();
   private readonly startedAt = Date.now();
+  /** Items whose title this scan has already set or checked: the first of an item's files names it, once. */
+  private readonly titled = new Set<string>();
   private identified = 0;
 
   constructor(
@@ -521,7 +523,11 @@ export class LibraryScan {
     }
     const current = this.store.itemById(itemId);
     // Without an NFO the path names the item: a title the rules now read differently is refreshed, and counted.
-    const retitled = !force && read.signature === null && current !== undefined && current.title !== facts.title;
+    const seen = this.titled.has(itemId);
+    this.titled.add(itemId);
+    // One item's several files (a folder the rules take for one film) would each rename it: the first one names it.
+    if (seen && current) facts = { ...facts, title: current.title };
+    const retitled = !force && !seen && read.signature === null && current !== undefined && current.title !== facts.title;
     if (!force && !retitled && !this.opts.full && current && current.nfo_signature === read.signature) return false;
     let meta: ItemMetadata;
     const nfo = read.nfo;
