@@ -255,7 +255,7 @@ async function cmdScan(args: string[]): Promise<number> {
     out(JSON.stringify({ libraries: results.map(({ scanId: _s, libraryId: _l, ...rest }) => rest), items, seconds, cancelled }));
   } else {
     for (const r of results) {
-      out(`${r.name} (${r.type}): ${r.found} files; ${r.added} added, ${r.updated} updated, ${r.moved} moved, ${r.removed} missing, ${r.unchanged} unchanged${r.seriesAdded > 0 ? `; ${r.seriesAdded} new series` : ''}; ${r.failed} failed${probe ? `; ${r.probed} probed, ${r.probeFailed} unreadable` : ''}`);
+      out(`${r.name} (${r.type}): ${r.found} files; ${r.added} added, ${r.updated} updated, ${r.moved} moved, ${r.removed} missing, ${r.unchanged} unchanged${r.seriesAdded > 0 ? `; ${r.seriesAdded} new series` : ''}${r.reidentified > 0 ? `; ${r.reidentified} identified anew` : ''}; ${r.failed} failed${probe ? `; ${r.probed} probed, ${r.probeFailed} unreadable` : ''}`);
       for (const root of r.roots) if (!root.online) out(`  offline: ${root.path} (${root.error ?? 'unreachable'})`);
     }
     out(`${items} titles in the catalogue; ${seconds.toFixed(2)} s${cancelled ? ' (cancelled)' : ''}`);

@@ -101,6 +101,28 @@ describe('media-centre CLI', () => {
     expect(run('library', 'list', '--data', data).stdout).toContain(lib);
   });
 
+  it('scan says how many items a naming-rules update identified anew, in text and in --json', () => {
+    const lib = join(dir, 'lib-rules');
+    writeFile(lib, 'The.Show.S01.1080p.WEB-DL/The.Show.S01E02.1080p.WEB-DL.mkv');
+    const data = join(dir, 'data-rules');
+    expect(run('scan', '--data', data, '--library', lib, '--type', 'shows', '--no-probe').status).toBe(0);
+    // Leave the catalogue as the previous rules did: the release tags in the series' name, the folders signed version 3.
+    const age = (): void => {
+      const db = new Database(join(data, 'library.db'));
+      db.prepare("UPDATE items SET title = 'The Show S01' WHERE kind = 'series'").run();
+      db.prepare("UPDATE dirs SET signature = '3.' || substr(signature, instr(signature, '.') + 1)").run();
+      db.close();
+    };
+    age();
+    const text = run('scan', '--data', data, '--no-probe');
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/1 unchanged; 1 identified anew; 0 failed/);
+    age();
+    const json = JSON.parse(run('scan', '--data', data, '--no-probe', '--json').stdout);
+    expect(json.libraries[0]).toMatchObject({ reidentified: 1, unchanged: 1 });
+    expect(JSON.parse(run('scan', '--data', data, '--no-probe', '--json').stdout).libraries[0]).toMatchObject({ reidentified: 0 });
+  });
+
   it('library add, list and remove manage the folders a user scans', () => {
     const films = join(dir, 'lib-manage');
     writeFile(films, 'Kept (2003)/Kept (2003).mkv');

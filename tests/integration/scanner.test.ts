@@ -90,6 +90,20 @@ describe('phase one', () => {
     ]);
   });
 
+  it('reads season.nfo in a season folder named with the series or as a bare number', async () => {
+    writeFile(lib, 'Stargate SG-1/Stargate SG-1 Season 1/season.nfo', '<season><seasonnumber>1</seasonnumber><plot>The gate opens.</plot></season>');
+    writeFile(lib, 'Stargate SG-1/Stargate SG-1 Season 1/Stargate SG-1 - 1x01.mkv');
+    writeFile(lib, 'Seinfeld/2/season.nfo', '<season><seasonnumber>2</seasonnumber><plot>The second.</plot></season>');
+    writeFile(lib, 'Seinfeld/2/Seinfeld - 03.mkv');
+    const id = addLibrary('shows');
+    await scan(id);
+    const overviews = queries.listItems().map((i) => queries.itemDetail(i.id)!.seasons!.map((s) => [i.title, s.number, s.overview]));
+    expect(overviews.flat()).toEqual([
+      ['Seinfeld', 2, 'The second.'],
+      ['Stargate SG-1', 1, 'The gate opens.'],
+    ]);
+  });
+
   it('gives a series folder without a tvshow.nfo its poster, fanart and season posters', async () => {
     writeFile(lib, 'Night Ferry/poster.jpg', 'poster');
     writeFile(lib, 'Night Ferry/fanart.jpg', 'fanart');
@@ -171,6 +185,49 @@ describe('incremental rescans', () => {
     expect(s).toMatchObject({ added: 0, updated: 0, removed: 0, moved: 0, dirsRead: 0 });
     expect(s.dirsSkipped).toBe(21);
     expect(db.prepare('SELECT id, updated_at FROM items ORDER BY id').all()).toEqual(before);
+  });
+
+  it('after a naming-rules update reads every folder once and counts the items it now identifies differently', async () => {
+    writeFile(lib, 'The.Show.S01.1080p.WEB-DL/The.Show.S01E02.1080p.WEB-DL.mkv');
+    writeFile(lib, 'The.Show.S01.1080p.WEB-DL/The.Show.S01E03.1080p.WEB-DL.mkv');
+    writeFile(lib, 'Elementary/Season 2009/Elementary - 2009x03 - Ep Name.mkv');
+    writeFile(lib, 'Seinfeld (1989)/tvshow.nfo', '<tvshow><title>Seinfeld</title></tvshow>');
+    writeFile(lib, 'Seinfeld (1989)/Season 1/Seinfeld - S01E01.mkv');
+    const id = addLibrary('shows');
+    expect(await scan(id)).toMatchObject({ added: 4, reidentified: 0 });
+    const showId = (db.prepare("SELECT id FROM items WHERE kind = 'series' AND title = 'The Show'").get() as { id: string }).id;
+    const epId = (db.prepare("SELECT id FROM items WHERE kind = 'episode' AND title = 'Ep Name'").get() as { id: string }).id;
+    // What the previous rules left: the release tags in the series' name, the 2009x03 episode unnumbered, and every
+    // folder signed with the old rules version.
+    db.prepare("UPDATE items SET title = 'The Show S01' WHERE id = ?").run(showId);
+    db.prepare("UPDATE items SET identity_key = identity_key || ':old', title = 'Elementary - 2009x03 - Ep Name' WHERE id = ?").run(epId);
+    db.prepare("UPDATE dirs SET signature = '3.' || substr(signature, instr(signature, '.') + 1)").run();
+
+    const s = await scan(id);
+    expect(s.dirsSkipped).toBe(0);
+    // The series and the episode changed; the other episodes, the NFO-named series and the files did not.
+    expect(s).toMatchObject({ reidentified: 2, added: 0, updated: 0, moved: 0, removed: 0, unchanged: 4 });
+    expect(titles()).toEqual(['Elementary', 'Seinfeld', 'The Show']);
+    const ep = db.prepare('SELECT id, title, season_number AS season, episode_number AS episode FROM items WHERE id = ?').get(epId);
+    expect(ep).toEqual({ id: epId, title: 'Ep Name', season: 2009, episode: 3 });
+
+    expect(await scan(id)).toMatchObject({ reidentified: 0, dirsRead: 0 });
+  });
+
+  it('counts nothing anew when a folder holding one item\'s several files is read again', async () => {
+    writeFile(lib, 'Pixar Shorts/Luxo Jr.mkv');
+    writeFile(lib, "Pixar Shorts/Geri's Game.mkv");
+    const id = addLibrary();
+    await scan(id);
+    writeFile(lib, "Pixar Shorts/Red's Dream.mkv");
+    const first = await scan(id);
+    expect(first.added).toBe(1);
+    // The files share one item; its title settles on one of them and stays there.
+    writeFile(lib, 'Pixar Shorts/Tin Toy.mkv');
+    expect(await scan(id)).toMatchObject({ added: 1, reidentified: 0 });
+    utimesSync(join(lib, 'Pixar Shorts'), new Date(), new Date(Date.now() + 10_000));
+    db.prepare("UPDATE dirs SET signature = 'stale'").run();
+    expect(await scan(id)).toMatchObject({ added: 0, reidentified: 0 });
   });
 
   it('reads a folder again when its NFO changes', async () => {

@@ -207,3 +207,114 @@ describe('episodes: mixed libraries recognise episodic paths', () => {
     expect(identify('Show/Season 1/Show S01E01.mkv', 'movies').kind).toBe('movie');
   });
 });
+
+describe('episodes: seasons of any length and the SxxXyy hybrids', () => {
+  check([
+    ['Doctor Who (2005)/Season 4/Doctor.Who.2005.S04x01.Partners.in.Crime.mkv', { series: 'Doctor Who', seriesYear: 2005, season: 4, episode: 1, title: 'Partners in Crime' }],
+    ['Show/Season 1/show.s01xe02.720p.mkv', { season: 1, episode: 2 }],
+    ['Show/Season 1/Show s01x01.mkv', { season: 1, episode: 1 }],
+    ['Top Gear/Season 2016/Top Gear 2016x03.mkv', { series: 'Top Gear', season: 2016, episode: 3 }],
+    ['Top Gear/Top Gear S2016E03.mkv', { series: 'Top Gear', season: 2016, episode: 3 }],
+    ['Top Gear/Top Gear S2016xE03.mkv', { series: 'Top Gear', season: 2016, episode: 3 }],
+    ['Show/Season 2016/2016x1.mkv', { season: 2016, episode: 1 }],
+    ['Show/Season 1/Show 1920x800 S01E02.mkv', { season: 1, episode: 2 }],
+  ]);
+});
+
+describe('episodes: a range after NxNN is a multi-episode, never the last number alone', () => {
+  check([
+    ['Elementary/Season 2/Elementary - 02x03-E04 - Step Nine.mkv', { series: 'Elementary', season: 2, episode: 3, episodeEnd: 4, title: 'Step Nine' }],
+    ['Elementary/Season 2/Elementary - 02x03 - x04 - x05 - Ep.mkv', { season: 2, episode: 3, episodeEnd: 5, title: 'Ep' }],
+    ['Elementary/Season 2/Elementary - 02x03x04.mkv', { season: 2, episode: 3, episodeEnd: 4 }],
+    ['Top Gear/Season 2009/Top Gear - 2009x03-04-05.mkv', { season: 2009, episode: 3, episodeEnd: 5 }],
+    ['Top Gear/Season 2009/Top Gear - 2009x03-E04.mkv', { season: 2009, episode: 3, episodeEnd: 4 }],
+    ['Top Gear/Season 2009/Top Gear - 2009x03 - 2009x04.mkv', { season: 2009, episode: 3, episodeEnd: 4 }],
+    ['Show/Season 2/Show - 02x03 - 04 Seconds.mkv', { season: 2, episode: 3, title: '04 Seconds' }],
+  ]);
+});
+
+describe('episodes: fansub names, at a shows root and in a series folder', () => {
+  check([
+    ['[SubsPlease] Spy x Family - 13 (1080p) [ABCD1234].mkv', { series: 'Spy x Family', seriesFolder: '', episode: 13 }],
+    ['[Erai-raws] Jujutsu Kaisen - 03 [720p][Multiple Subtitle].mkv', { series: 'Jujutsu Kaisen', episode: 3 }],
+    ['[VCB-Studio] Re Zero kara Hajimeru Isekai Seikatsu [21][Ma10p_1080p][x265_flac].mkv', { series: 'Re Zero kara Hajimeru Isekai Seikatsu', episode: 21 }],
+    ['[CASO&Sumisora][Oda_Nobuna_no_Yabou][04][BDRIP][1920x1080][x264_AAC][7620E503].mp4', { series: 'Oda Nobuna no Yabou', episode: 4 }],
+    ['Re Zero/[VCB-Studio] Re Zero kara Hajimeru Isekai Seikatsu [21][Ma10p_1080p].mkv', { series: 'Re Zero', seriesFolder: 'Re Zero', episode: 21 }],
+    ['Made in Abyss/[HorribleSubs] Made in Abyss - 13 [720p].mkv', { series: 'Made in Abyss', episode: 13 }],
+    ['Anime/[Judas] Frieren - 01 - 28 [1080p]/[Judas] Frieren - 05.mkv', { series: 'Frieren', episode: 5 }],
+    ['Show [2019]/Show [2019] [1080p].mkv', { series: 'Show', seriesYear: 2019 }],
+  ]);
+});
+
+describe('episodes: series folders that carry release or season markers', () => {
+  check([
+    ['Breaking.Bad.S01.1080p.BluRay.x264-ROVERS/Breaking.Bad.S01E03.1080p.BluRay.x264-ROVERS.mkv', { series: 'Breaking Bad', seriesFolder: 'Breaking.Bad.S01.1080p.BluRay.x264-ROVERS', season: 1, episode: 3 }],
+    ['Severance.S02.COMPLETE/Severance.S02E01.mkv', { series: 'Severance', season: 2, episode: 1 }],
+    ['The Office Season 3/The Office - 3x05.mkv', { series: 'The Office', season: 3, episode: 5 }],
+    ['The Office Season 3/05 - Initiation.mkv', { series: 'The Office', season: 3, episode: 5, title: 'Initiation' }],
+    ['The_Expanse_Season_2/02.mkv', { series: 'The Expanse', season: 2, episode: 2 }],
+    ['The Show s02e10 720p hdtv/The Show s02e10 720p hdtv.mkv', { series: 'The Show', season: 2, episode: 10 }],
+    ['S.W.A.T.S01/S.W.A.T.S01E02.mkv', { series: 'S.W.A.T.', season: 1, episode: 2 }],
+    ['The.Show.P.I.S01/The.Show.P.I.S01E02.mkv', { series: 'The Show P.I.', season: 1, episode: 2 }],
+    ['Case Closed (1996-2007)/Case Closed - 317.mkv', { series: 'Case Closed', seriesYear: 1996, episode: 317 }],
+    ['Show/2016x1.mkv', { series: 'Show', season: 2016, episode: 1 }],
+    // A folder-derived name never eats the file's own episode token.
+    ['The Show S01/The Show S01.E04.mkv', { series: 'The Show', season: 1, episode: 4 }],
+    ['Love.Death.and.Robots.S01.1080p.NF.WEB-DL.DDP5.1.x264-NTG/Love.Death.and.Robots.S01E01.Sonnies.Edge.1080p.NF.WEB-DL.DDP5.1.x264-NTG.mkv', { series: 'Love Death and Robots', season: 1, episode: 1, title: 'Sonnies Edge' }],
+  ]);
+  check(
+    [
+      ['TV/Breaking.Bad.S01.1080p.BluRay.x264-ROVERS/Breaking.Bad.S01E03.mkv', { series: 'Breaking Bad', seriesFolder: 'TV/Breaking.Bad.S01.1080p.BluRay.x264-ROVERS', season: 1, episode: 3 }],
+      ['The Wonder Years/The.Wonder.Years.S04.PDTV.x264-JCH/The Wonder Years s04e07 Christmas Party NTSC PDTV.avi', { series: 'The Wonder Years', seriesFolder: 'The Wonder Years', season: 4, episode: 7, title: 'Christmas Party' }],
+      ['Dexter/Dexter.S01.720p/01.mkv', { series: 'Dexter', seriesFolder: 'Dexter', season: 1, episode: 1 }],
+    ],
+    'mixed',
+  );
+});
+
+describe('episodes: season folders named with the series, a season pack, or a bare number', () => {
+  check([
+    ['Stargate SG-1/Stargate SG-1 Season 1/Stargate SG-1 - 1x01.mkv', { series: 'Stargate SG-1', seasonFolder: 'Stargate SG-1/Stargate SG-1 Season 1', season: 1, episode: 1 }],
+    ['Stargate SG-1/Stargate SG-1 Season 1/01 - Children of the Gods.mkv', { series: 'Stargate SG-1', season: 1, episode: 1, title: 'Children of the Gods' }],
+    ['Friends/Friends Season 10 1080p/Friends - 10x01.mkv', { series: 'Friends', season: 10, episode: 1 }],
+    ['The Wonder Years/The.Wonder.Years.S04.PDTV.x264-JCH/03.mkv', { series: 'The Wonder Years', season: 4, episode: 3 }],
+    ['The Wonder Years/The.Wonder.Years [S04][1080p.PDTV.x264-JCH]/03.mkv', { series: 'The Wonder Years', season: 4, episode: 3 }],
+    ['Seinfeld/2/Seinfeld - 03.mkv', { series: 'Seinfeld', seasonFolder: 'Seinfeld/2', season: 2, episode: 3 }],
+    ['Seinfeld/2/04 - The Phone Message.mkv', { series: 'Seinfeld', season: 2, episode: 4, title: 'The Phone Message' }],
+    ['Seinfeld/Extras Season 2/03.mkv', { series: 'Seinfeld', episode: 3 }],
+    ['Seinfeld/Season 2/2/03.mkv', { series: 'Seinfeld', season: 2, episode: 3 }],
+  ]);
+});
+
+describe('episodes: generic containers are never the series, at any depth', () => {
+  check([
+    ['Series/LA X, Pt. 1_s06e32.mp4', { series: 'LA X, Pt. 1', seriesFolder: '', season: 6, episode: 32 }],
+    ['TV Shows/Shows/Bluey/Season 1/Bluey S01E01.mkv', { series: 'Bluey', seriesFolder: 'TV Shows/Shows/Bluey', season: 1, episode: 1 }],
+    ['Videos/Series/Bluey S01E02.mkv', { series: 'Bluey', seriesFolder: '', season: 1, episode: 2 }],
+    ['Kids/Family/Season 1/Family S01E01.mkv', { series: 'Family', seriesFolder: 'Kids/Family', season: 1, episode: 1 }],
+    ['Series/4-12 - The Woman.mp4', { series: '4-12 - The Woman', seriesFolder: '', season: 4, episode: 12, title: 'The Woman' }],
+  ]);
+});
+
+describe('episodes: a number ending the name inside a season folder', () => {
+  check([
+    ['Season 21/One Piece 1001.mkv', { series: 'One Piece', season: 21, episode: 1001 }],
+    ['One Piece/Season 21/One Piece 1001.mkv', { series: 'One Piece', season: 21, episode: 1001 }],
+    ['Show/Season 1/Pilot Part 2.mkv', { season: 1, title: 'Pilot Part 2' }],
+    ['Show/Season 1/Interview Vol 3.mkv', { season: 1, title: 'Interview Vol 3' }],
+  ]);
+});
+
+describe('episodes: the season folder an episode sits in', () => {
+  it.each([
+    ['Show/Season 1/Show S01E02.mkv', 'Show/Season 1'],
+    ['Season 1/Show.S01E02.mkv', 'Season 1'],
+    ['The Wonder Years/The.Wonder.Years.S04.PDTV.x264-JCH/03.mkv', 'The Wonder Years/The.Wonder.Years.S04.PDTV.x264-JCH'],
+    // The file's own season disagrees with the folder's, the season pack is the series folder, or there is no folder.
+    ['Show/Season 2/Show S01E05.mkv', undefined],
+    ['The.Show.S01/The.Show.S01E02.mkv', undefined],
+    ['Show/Show S01E02.mkv', undefined],
+  ])('%s → %s', (path, folder) => {
+    expect(episode(path, 'shows').seasonFolder).toBe(folder);
+  });
+});

@@ -117,6 +117,14 @@ describe('fuzz: random names never throw and always give a well-formed answer', 
       ' '.repeat(250) + '.mkv',
       'Season 1/'.repeat(30) + 'x.mkv',
       'Extras/'.repeat(30) + 'x.mkv',
+      // The season-pack, continuation and bare-number patterns on their worst shapes.
+      'Season 1' + ' - x'.repeat(60) + '/a.mkv',
+      'Show S01' + ' - 1'.repeat(60) + '/01x02' + ' - x03'.repeat(40) + '.mkv',
+      '[' + '1]['.repeat(80) + '.mkv',
+      's1.'.repeat(80) + '/x.mkv',
+      'Season 1 ' + '1080p '.repeat(40) + '/02.mkv',
+      '2013 12 09 '.repeat(20) + '.mkv',
+      '年'.repeat(100) + '.mkv',
       randomString(next, 200) + '.mkv',
     ];
     for (const path of inputs) for (const type of TYPES) expect(problem(identify(path, type)), `${type} ${JSON.stringify(path)}`).toBeNull();

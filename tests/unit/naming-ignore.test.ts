@@ -14,6 +14,7 @@ describe('ignored: identify() names the rule that excludes a path', () => {
     ['Alien (1979)/Alien (1979)-sample.mkv', 'sample'],
     ['Alien (1979)/Alien (1979).sample.mkv', 'sample'],
     ['Alien (1979)/alien_sample.mkv', 'sample'],
+    ['Alien (1979)/Alien (1979) - sample.mkv', 'sample'],
     ['Alien (1979)/sample.mkv', 'sample'],
     ['Alien (1979)/SAMPLE.mkv', 'sample'],
     ['Alien (1979)/sample-grp-alien.mkv', 'sample'],

@@ -258,3 +258,70 @@ describe('movies: a title is never empty', () => {
     ['   .mkv', { title: '   ' }],
   ]);
 });
+
+describe('movies: a year in brackets wins over a bare year after it', () => {
+  check([
+    ['The Phantom of the Opera (1925) - 1929 version.mkv', { title: 'The Phantom of the Opera', year: 1925 }],
+    ['My Movie (1997) - GreatestReleaseGroup 2019.mp4', { title: 'My Movie', year: 1997 }],
+    ['Movie [1997] 2019 upload.mkv', { title: 'Movie', year: 1997 }],
+    ['The Wolf of Wall Street 2001 (2013).mkv', { title: 'The Wolf of Wall Street 2001', year: 2013 }],
+    ['2001 (1968) 2018 restoration.mkv', { title: '2001', year: 1968 }],
+  ]);
+});
+
+describe('movies: a full date after a title is part of it, whichever separator', () => {
+  check([
+    ['My Movie 2013.12.09.mkv', { title: 'My Movie 2013.12.09' }],
+    ['My Movie 2013_12_09.mkv', { title: 'My Movie 2013.12.09' }],
+    ['My Movie 2013 12 09.mkv', { title: 'My Movie 2013.12.09' }],
+    ['My Movie 2013-12-09.mkv', { title: 'My Movie 2013-12-09' }],
+    ['My Movie 20131209.mkv', { title: 'My Movie 20131209' }],
+    ['My Movie 2013-12-09 2013.mkv', { title: 'My Movie 2013-12-09', year: 2013 }],
+    ['Concert.2013.12.09.1080p.WEB.mkv', { title: 'Concert 2013.12.09' }],
+    ['Movie 2013 13 09.mkv', { title: 'Movie', year: 2013 }],
+  ]);
+});
+
+describe('movies: more release junk, and names a recorder or a fansub group wrote', () => {
+  check([
+    ['Crouching.Tiger.Hidden.Dragon.2000.UltraHD.mkv', { title: 'Crouching Tiger Hidden Dragon', year: 2000 }],
+    ['Crouching.Tiger.Hidden.Dragon.4K.UltraHD.HDR.BDrip-HDC.mkv', { title: 'Crouching Tiger Hidden Dragon' }],
+    ['Crouching.Tiger.Hidden.Dragon-HDC.mkv', { title: 'Crouching Tiger Hidden Dragon' }],
+    ['[tvN] 혼술남녀.E01-E16.720p-NEXT.mkv', { title: '혼술남녀' }],
+    ['[tvN] 연애말고 결혼 E01~E16 END HDTV.H264.720p-WITH.mkv', { title: '연애말고 결혼' }],
+    ['2026年01月10日23時00分00秒-[新]TRIGUN　STARGAZE[字].mp4', { title: 'TRIGUN STARGAZE' }],
+    ['2026年01月05日00時55分00秒-[新]違国日記【ＡＮｉＭｉＤＮｉＧＨＴ！！！】＃１.mp4', { title: '違国日記' }],
+    ['[HorribleSubs] Made in Abyss - 13 [720p].mkv', { title: 'Made in Abyss' }],
+    ['Mission - 2 (2010).mkv', { title: 'Mission - 2', year: 2010 }],
+    ['2046 (2004).mkv', { title: '2046', year: 2004 }],
+  ]);
+});
+
+describe('movies: parts by letter', () => {
+  check([
+    ['Kill Bill (2003)/Kill Bill (2003) parta.mkv', { title: 'Kill Bill', year: 2003, part: 1 }],
+    ['Kill Bill (2003)/Kill Bill (2003) partd.mkv', { title: 'Kill Bill', year: 2003, part: 4 }],
+    ['Movie (2000) cd a.avi', { title: 'Movie', year: 2000, part: 1 }],
+    ['Movie (2000) disc b.mkv', { title: 'Movie', year: 2000, part: 2 }],
+    ['Movie partc.mkv', { title: 'Movie', part: 3 }],
+    ['Movie (2000) parte.mkv', { title: 'Movie', year: 2000 }],
+    ['300a.mkv', { title: '300a' }],
+  ]);
+});
+
+describe('movies: in a film\'s own folder, the folder\'s name then a label is a version of that film', () => {
+  check([
+    ['Iron Man/Iron Man - 720p.mkv', { title: 'Iron Man', movieFolder: 'Iron Man' }],
+    ['Iron Man/Iron Man - test.mkv', { title: 'Iron Man', movieFolder: 'Iron Man' }],
+    ['Iron Man/Iron Man_test.mkv', { title: 'Iron Man', movieFolder: 'Iron Man' }],
+    ['Iron Man/Iron Man-test.mkv', { title: 'Iron Man', movieFolder: 'Iron Man' }],
+    ['Iron Man/Iron Man [test].mkv', { title: 'Iron Man', movieFolder: 'Iron Man' }],
+    ['Dune (2021)/Dune (2021) - Fan Edit.mkv', { title: 'Dune', year: 2021, movieFolder: 'Dune (2021)' }],
+    ['Dune (2021)/Dune (2021)_4K.mkv', { title: 'Dune', year: 2021, movieFolder: 'Dune (2021)' }],
+    ['Dune (2021)/Dune (2021).UHD.mkv', { title: 'Dune', year: 2021, movieFolder: 'Dune (2021)' }],
+    ['Dune (2021)/Dune - Family Cut.mkv', { title: 'Dune', year: 2021, movieFolder: 'Dune (2021)' }],
+    ['Dune (2021)/Dune (2021) - Directors Cut.mkv', { title: 'Dune', year: 2021, edition: "Director's Cut", movieFolder: 'Dune (2021)' }],
+    ['Iron Man/Iron Man - B (2006).mkv', { title: 'Iron Man - B', year: 2006, movieFolder: null }],
+    ['Alien/Alien.Resurrection.mkv', { title: 'Alien Resurrection', movieFolder: 'Alien' }],
+  ]);
+});

@@ -8,7 +8,6 @@ import { newId } from '../db/ids';
 import {
   classifyArtwork,
   identify,
-  parseSeasonFolder,
   parseSidecarSubtitle,
   type Identification,
   type LibraryType,
@@ -37,6 +36,11 @@ export interface PhaseOneSummary {
   added: number;
   /** Series that appeared, announced ones with no episodes among them. */
   seriesAdded: number;
+  /**
+   * Known movies, episodes and series that the naming rules now read differently (another item, or another title
+   * from the path): what a rules update changed.
+   */
+  reidentified: number;
   updated: number;
   unchanged: number;
   moved: number;
@@ -65,7 +69,7 @@ const DIRS_PER_BATCH = 64;
  * Bumped whenever the scanner would read an unchanged folder differently (naming or NFO rules): a folder
  * signature carries it, so after such an update the next scan reads every folder once.
  */
-const SCAN_RULES_VERSION = 3;
+const SCAN_RULES_VERSION = 4;
 
 function seriesIdentity(rootId: string, seriesFolder: string): string {
   return `s:${rootId}:${seriesFolder}`;
@@ -127,6 +131,8 @@ export class LibraryScan {
   private readonly seasonCache = new Map<string, string>();
   private readonly namedSeasons = new Map<string, Record<number, string>>();
   private readonly startedAt = Date.now();
+  /** Items whose title this scan has already set or checked: the first of an item's files names it, once. */
+  private readonly titled = new Set<string>();
   private identified = 0;
 
   constructor(
@@ -143,6 +149,7 @@ export class LibraryScan {
       found: 0,
       added: 0,
       seriesAdded: 0,
+      reidentified: 0,
       updated: 0,
       unchanged: 0,
       moved: 0,
@@ -419,7 +426,8 @@ export class LibraryScan {
         const nfoPaths = [`${dir.relPath ? `${dir.relPath}/` : ''}${stem(video.name)}.nfo`];
         if (ident.movieFolder !== null) nfoPaths.push(`${ident.movieFolder ? `${ident.movieFolder}/` : ''}movie.nfo`);
         const facts: PathFacts = { title: ident.title, year: ident.year, providerIds: ident.providerIds };
-        this.refreshMetadata(root, itemId.id, itemId.created || fileChanged, nfoPaths, facts, 'movie');
+        const retitled = this.refreshMetadata(root, itemId.id, itemId.created || fileChanged || itemId.reidentified, nfoPaths, facts, 'movie');
+        if (!fileChanged && (itemId.reidentified || retitled)) this.summary.reidentified++;
         return { itemId: itemId.id, kind: 'movie', ...(ident.movieFolder === dir.relPath ? { folderItem: { id: itemId.id, kind: 'movie' as const } } : {}) };
       }
       case 'episode': {
@@ -427,7 +435,7 @@ export class LibraryScan {
         let parentId = seriesId;
         let folderItem: { id: string; kind: ItemKindHere } | undefined;
         if (ident.season !== undefined) {
-          const inSeasonFolder = dir.relPath !== ident.seriesFolder && parseSeasonFolder(posix.basename(dir.relPath)) === ident.season;
+          const inSeasonFolder = ident.seasonFolder === dir.relPath;
           parentId = this.ensureSeason(root, seriesId, ident.season, inSeasonFolder ? dir.relPath : null);
           if (inSeasonFolder) folderItem = { id: parentId, kind: 'season' };
         }
@@ -446,7 +454,10 @@ export class LibraryScan {
           premiered: ident.airDate,
           year: ident.airDate ? Number(ident.airDate.slice(0, 4)) : undefined,
         };
-        this.refreshMetadata(root, item.id, item.created || fileChanged, [`${dir.relPath ? `${dir.relPath}/` : ''}${stem(video.name)}.nfo`], facts, 'episode', ident.episode);
+        const retitled = this.refreshMetadata(
+          root, item.id, item.created || fileChanged || item.reidentified, [`${dir.relPath ? `${dir.relPath}/` : ''}${stem(video.name)}.nfo`], facts, 'episode', ident.episode,
+        );
+        if (!fileChanged && (item.reidentified || retitled)) this.summary.reidentified++;
         return { itemId: item.id, kind: 'episode', ...(folderItem ? { folderItem } : {}) };
       }
       case 'extra': {
@@ -467,13 +478,13 @@ export class LibraryScan {
     previousItemId: string | null,
     identityKey: string,
     input: { kind: ItemKindHere; parentId: string | null; seriesId: string | null; rootId: string; folder: string | null; title: string },
-  ): { id: string; created: boolean } {
+  ): { id: string; created: boolean; reidentified: boolean } {
     if (previousItemId) {
       const prev = this.store.itemById(previousItemId);
       if (prev && prev.kind === input.kind) {
-        if (prev.identity_key === identityKey) return { id: prev.id, created: false };
+        if (prev.identity_key === identityKey) return { id: prev.id, created: false, reidentified: false };
         if (this.store.relinkItem(prev.id, this.libraryId, { identityKey, parentId: input.parentId, seriesId: input.seriesId, folder: input.folder })) {
-          return { id: prev.id, created: false };
+          return { id: prev.id, created: false, reidentified: true };
         }
       }
     }
@@ -488,7 +499,8 @@ export class LibraryScan {
       title: input.title,
       sortKey: input.title.toLowerCase(),
     });
-    return { id: made.id, created: made.created };
+    // A known file now read as another item (a version joining its film, an episode number found at last).
+    return { id: made.id, created: made.created, reidentified: previousItemId !== null && made.id !== previousItemId };
   }
 
   private refreshMetadata(
@@ -499,7 +511,7 @@ export class LibraryScan {
     facts: PathFacts,
     expect: 'movie' | 'episode',
     episodeNumber?: number,
-  ): void {
+  ): boolean {
     let read: NfoRead = { nfo: null, signature: null, error: null };
     let readPath: string | null = null;
     for (const p of nfoPaths) {
@@ -510,7 +522,13 @@ export class LibraryScan {
       }
     }
     const current = this.store.itemById(itemId);
-    if (!force && !this.opts.full && current && current.nfo_signature === read.signature) return;
+    // Without an NFO the path names the item: a title the rules now read differently is refreshed, and counted.
+    const seen = this.titled.has(itemId);
+    this.titled.add(itemId);
+    // One item's several files (a folder the rules take for one film) would each rename it: the first one names it.
+    if (seen && current) facts = { ...facts, title: current.title };
+    const retitled = !force && !seen && read.signature === null && current !== undefined && current.title !== facts.title;
+    if (!force && !retitled && !this.opts.full && current && current.nfo_signature === read.signature) return false;
     let meta: ItemMetadata;
     const nfo = read.nfo;
     if (nfo && expect === 'movie' && nfo.kind === 'movie') {
@@ -531,6 +549,7 @@ export class LibraryScan {
     meta.nfoSignature = read.signature;
     meta.nfoError = read.error;
     this.store.setMetadata(itemId, meta);
+    return retitled;
   }
 
   private ensureSeries(root: RootRow, seriesFolder: string, ident?: Extract<Identification, { kind: 'episode' }>): string {
@@ -551,14 +570,19 @@ export class LibraryScan {
     });
     const read = readNfo(root.path, `${seriesFolder ? `${seriesFolder}/` : ''}tvshow.nfo`);
     if (read.nfo?.kind === 'tvshow') this.namedSeasons.set(made.id, read.nfo.namedSeasons);
-    if (made.created || this.opts.full || made.nfoSignature !== read.signature) {
+    const fromFolder = identify(`${seriesFolder}/x S01E01.mkv`, 'shows');
+    const pathFacts: PathFacts =
+      fromFolder.kind === 'episode' ? { title: fromFolder.series, year: fromFolder.seriesYear, providerIds: fromFolder.providerIds } : { title, year: ident?.seriesYear, providerIds: ident?.providerIds };
+    // Without a tvshow.nfo the folder names the series: a name the rules now read differently is refreshed, and counted.
+    const retitled = !made.created && read.signature === null && this.store.itemById(made.id)?.title !== pathFacts.title;
+    if (retitled) this.summary.reidentified++;
+    if (made.created || retitled || this.opts.full || made.nfoSignature !== read.signature) {
       const facts: PathFacts = { title, year: ident?.seriesYear, providerIds: ident?.providerIds };
       let meta: ItemMetadata;
       if (read.nfo && read.nfo.kind === 'tvshow') {
         meta = metadataFromNfo(read.nfo, facts, { status: read.nfo.status });
       } else {
-        const fromFolder = identify(`${seriesFolder}/x S01E01.mkv`, 'shows');
-        meta = metadataFromPath(fromFolder.kind === 'episode' ? { title: fromFolder.series, year: fromFolder.seriesYear, providerIds: fromFolder.providerIds } : facts);
+        meta = metadataFromPath(pathFacts);
         if (read.nfo && !read.error) read.error = `${seriesFolder}/tvshow.nfo: NFO is a <${read.nfo.kind}>, not a <tvshow>`;
       }
       if (read.error) {

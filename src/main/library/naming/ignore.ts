@@ -15,8 +15,8 @@ const SAMPLE_DIRS: ReadonlySet<string> = new Set(['sample', 'samples']);
 
 const SYSTEM_FILES: ReadonlySet<string> = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db', 'ehthumbs_vista.db', 'icon\r']);
 const PARTIAL_EXTENSIONS: ReadonlySet<string> = new Set(['part', 'partial', 'crdownload', '!qb', '!ut', 'bts', 'sync', 'tmp', 'aria2']);
-// `movie-sample.mkv`, `movie.sample.mkv`, `sample.mkv`, `sample-grp-movie.mkv` (scene samples).
-const SAMPLE_STEM_RE = /(?:^|[-._])sample\d{0,2}$|^sample[-_]/i;
+// `movie-sample.mkv`, `movie.sample.mkv`, `movie - sample.mkv`, `sample.mkv`, `sample-grp-movie.mkv` (scene samples).
+const SAMPLE_STEM_RE = /(?:^|[-._]|\s-\s)sample\d{0,2}$|^sample[-_]/i;
 
 /** Why a folder is skipped, or null when the scanner should enter it. */
 export function ignoredDirReason(name: string): string | null {

@@ -29,6 +29,25 @@ function fromFolder(folder: NameInfo, file: NameInfo): NameInfo {
   return merged;
 }
 
+// What may follow the folder's name in a version's file name: ` - label`, `-label`, `_label`, ` [label]`.
+const VERSION_SEP_RE = /^(?:\s+-\s+|\s*[-_[])/;
+
+/**
+ * `Folder/Folder - 1080p.mkv`, `Folder/Folder_4K.mkv`, `Movie (2020)/Movie (2020).UHD.mkv`: the folder's name, then a label —
+ * a version of the folder's film, whatever the label says. A year of its own (`Iron Man - B (2006)`) makes it another film.
+ */
+function isVersion(ownerName: string, folder: NameInfo, stem: string, file: NameInfo): boolean {
+  if (file.year !== undefined && file.year !== folder.year) return false;
+  const lower = stem.toLowerCase();
+  for (const prefix of [ownerName, folder.title]) {
+    if (prefix.length === 0 || !lower.startsWith(prefix.toLowerCase())) continue;
+    const rest = stem.slice(prefix.length);
+    // A dot is a separator only after a year: `Alien.Resurrection` is another title.
+    if (VERSION_SEP_RE.test(rest) || (folder.year !== undefined && rest.charCodeAt(0) === 46)) return true;
+  }
+  return false;
+}
+
 function sameMovie(folder: NameInfo, file: NameInfo): boolean {
   if (folder.year !== undefined && file.year !== undefined && folder.year !== file.year) return false;
   return sameTitle(folder.title, file.title);
@@ -58,7 +77,7 @@ export function identifyMovie(dirs: readonly string[], stem: string): Movie {
   if (isGenericFolder(ownerName)) return build(file, null, folderPart ?? file.part);
   const folder = parseFolderName(ownerName);
 
-  if (disc >= 0 || sameMovie(folder, file) || GENERIC_FILE_RE.test(stem.trim())) {
+  if (disc >= 0 || sameMovie(folder, file) || GENERIC_FILE_RE.test(stem.trim()) || isVersion(ownerName, folder, stem, file)) {
     return build(fromFolder(folder, file), ownerPath, folderPart ?? file.part);
   }
   if (file.year !== undefined && folder.year !== file.year) {

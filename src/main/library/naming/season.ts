@@ -2,11 +2,13 @@
 
 // Words that come before the number ("Staffel 2", "Сезон 3", "시즌 1").
 const WORDS =
-  'season|series|staffel|saison|temporada|stagione|seizoen|sezon|sezona|sezonul|sezóna|säsong|sasong|sæson|saeson|sesong|' +
+  'season|seasong|series|serie|série|seria|séria|staffel|saison|temporada|stagione|seizoen|sezon|sezona|sezonul|sezóna|säsong|sasong|sæson|saeson|sesong|' +
   'kausi|évad|evad|сезон|сезона|сезони|σεζόν|σαιζόν|musim|mùa|ฤดูกาล|ซีซั่น|עונה|الموسم|موسم|シーズン|시즌';
 
-// After the number only a bracketed note ("(2005)", "[1080p]") or a " - subtitle" may follow: "Series 7 The Contenders" is a film.
-const NOTE = '(?:[\\s._-]*(?:\\([^)]*\\)|\\[[^\\]]*\\]))*(?:\\s+-\\s+.*)?';
+// After the number only a bracketed note ("(2005)", "[1080p]"), a " - subtitle" or release tags ("1080p", "COMPLETE",
+// "PDTV" …) may follow: "Series 7 The Contenders" is a film.
+const RELEASE_TAIL = '(?:[\\s._-]+(?:\\d{3,4}[pi]|complete|pdtv|hdtv|web-?dl|web|bluray|blu-ray|bdrip|dvdrip|x26[45]|h26[45]|hevc|remux)(?![a-z0-9]).*)?';
+const NOTE = `(?:[\\s._-]*(?:\\([^)]*\\)|\\[[^\\]]*\\]))*(?:\\s+-\\s+.*)?${RELEASE_TAIL}`;
 
 const WORD_FIRST_RE = new RegExp(`^(?:${WORDS})[\\s._-]*(\\d{1,4})${NOTE}$`, 'iu');
 // "1. Staffel", "2ª Temporada", "1st Season", "3 сезон", "2. évad".
@@ -61,4 +63,65 @@ export function parseSeasonFolder(name: string): number | null {
   const spelled = SPELLED_RE.exec(n);
   if (spelled?.[1] !== undefined) return SPELLED.indexOf(spelled[1].toLowerCase());
   return null;
+}
+
+// Season packs and release folders: `The.Show.S01.1080p.WEB-DL…`, `The Show Season 10`, `The_Show_Season_1`,
+// `The.Wonder.Years [S04][…]`, `The Show s02e10 720p hdtv`, `[Grp]Foo - 01 - 12[1080p]`. The series is the name before
+// the marker. Each pattern is a plain scan with bounded repeats: no nested quantifiers.
+const PACK_SEASON_RE = /(?<![\p{L}\p{N}])s(\d{1,4})(?=$|[\s._\-[\]()])/iu;
+const PACK_WORD_RE = /(?<![\p{L}\p{N}])(?:season|series|staffel|saison|temporada|stagione)[\s._-]{0,3}(\d{1,4})(?=$|[^\d])/iu;
+const PACK_EPISODE_RE = /(?<![\p{L}\p{N}])s\d{1,4}[\s._-]?e\d{1,4}(?!\d)/iu;
+const PACK_RANGE_RE = /\s-\s\d{1,4}(?:\s?-\s?\d{1,4})?(?=\s*[[(]|$)/u;
+const PACK_TRIM_END_RE = /[\s._\-[(]+$/u;
+const HAS_WORD_RE = /[\p{L}\p{N}]/u;
+// Every marker above has one of these; one unanchored test turns most folder names away before the four patterns run.
+const MAY_BE_PACK_RE = /s\d|season|series|staffel|saison|temporada|stagione|\s-\s\d/i;
+const ACRONYM_END_RE = /(?:^|[.\s])\p{L}\.\p{L}$/u;
+
+export interface SeasonPack {
+  /** The name before the marker, as written (`The.Show`, `[Grp]Foo`). */
+  series: string;
+  season?: number;
+  /** The season came from a word (`Season 10`) rather than an `S01` tag. */
+  byWord: boolean;
+}
+
+const packCache = new Map<string, SeasonPack | null>();
+
+function readPack(name: string): SeasonPack | null {
+  let at = -1;
+  let season: number | undefined;
+  let byWord = false;
+  const consider = (m: RegExpExecArray | null, n: string | undefined, word: boolean): void => {
+    if (!m || m.index <= 0 || (at >= 0 && m.index >= at)) return;
+    at = m.index;
+    season = n === undefined ? undefined : Number(n);
+    byWord = word;
+  };
+  const s = PACK_SEASON_RE.exec(name);
+  consider(s, s?.[1], false);
+  const w = PACK_WORD_RE.exec(name);
+  consider(w, w?.[1], true);
+  consider(PACK_EPISODE_RE.exec(name), undefined, false);
+  consider(PACK_RANGE_RE.exec(name), undefined, false);
+  if (at < 0) return null;
+  const before = name.slice(0, at);
+  let series = before.replace(PACK_TRIM_END_RE, '');
+  // `S.W.A.T.S01`: the dot after an acronym's last letter is the acronym's.
+  if (before.charCodeAt(series.length) === 46 && ACRONYM_END_RE.test(series)) series += '.';
+  // `[The.Wonder.Years.S04…]`: a bracket opened before the marker and closed after it.
+  if (series.startsWith('[') && !series.includes(']')) series = series.slice(1);
+  if (!HAS_WORD_RE.test(series)) return null;
+  return season === undefined ? { series, byWord } : { series, season, byWord };
+}
+
+/** The series name and season a release or season-pack folder name carries; null when it carries no marker. */
+export function parseSeasonPack(name: string): SeasonPack | null {
+  let pack = packCache.get(name);
+  if (pack === undefined) {
+    if (packCache.size >= 512) packCache.clear();
+    pack = name.length > 255 || !MAY_BE_PACK_RE.test(name) ? null : readPack(name);
+    packCache.set(name, pack);
+  }
+  return pack;
 }

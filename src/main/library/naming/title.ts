@@ -15,6 +15,7 @@ import {
   isWeakJunk,
   mayBeEditionWord,
   mayEndWithEdition,
+  partNumber,
   prettyEdition,
 } from './tokens';
 
@@ -42,6 +43,7 @@ const DOTTED_CODEC_RE = /\b([hx])\.(26[45])\b/gi;
 const LEADING_GROUP_RE = /^\s*[\[【]([^\]】]*)[\]】]\s*/;
 const HAS_LETTER_RE = /\p{L}/u;
 const YEAR_TOKEN_RE = /^[(\[]?(\d{4})[)\]]?$/;
+const YEAR_RANGE_RE = /^\((\d{4})[-–](?:\d{4})?\)$/;
 const TRAIL_SEP_RE = /[\s\-–—:,;|~+]+$/;
 const LEAD_SEP_RE = /^[\s\-–—:,;|~+]+/;
 const EMPTY_BRACKETS_RE = /\(\s*\)|\[\s*\]|\{\s*\}/g;
@@ -181,14 +183,38 @@ function stripTrailing(title: string, pattern: RegExp): { rest: string; match: R
 
 function yearOf(token: string): number | undefined {
   const c = token.charCodeAt(0);
-  if (token.length < 4 || token.length > 6 || !(isDigit(c) || c === 40 || c === 91)) return undefined;
-  const m = YEAR_TOKEN_RE.exec(token);
+  if (token.length < 4 || token.length > 11 || !(isDigit(c) || c === 40 || c === 91) || (token.length > 6 && c !== 40)) return undefined;
+  // A series' run, `(1996-2007)`, gives the year it began.
+  const m = token.length > 6 ? YEAR_RANGE_RE.exec(token) : YEAR_TOKEN_RE.exec(token);
   if (!m) return undefined;
   const y = Number(m[1]);
   return y >= MIN_YEAR && y <= MAX_YEAR ? y : undefined;
 }
 
 const SEP_CHAR_RE = /[\s\-–—:,;|~+]/;
+const RECORDER_STAMP_RE = /^\s*\d{4}年\d{1,2}月\d{1,2}日(?:\d{1,2}時(?:\d{1,2}分(?:\d{1,2}秒)?)?)?[\s_-]*/u;
+const FANSUB_NUMBER_RE = /\s-\s#?\d{1,4}(?:v\d)?$/;
+const SHORT_NUMBER_RE = /^\d{1,2}$/;
+const FOUR_DIGITS_RE = /^(?:19|20)\d{2}$/;
+
+/**
+ * `2013 12 09` (a dotted or spaced date, split by the separator rewrite) becomes one token `2013.12.09`, so a
+ * full date reads the same whichever separator it had (`2013-12-09` is one token already) and is never a year.
+ */
+function joinDates(tokens: string[]): string[] {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const y = tokens[i] as string;
+    if (y.length !== 4 || !FOUR_DIGITS_RE.test(y)) continue;
+    const m = tokens[i + 1] as string;
+    const d = tokens[i + 2] as string;
+    if (!SHORT_NUMBER_RE.test(m) || !SHORT_NUMBER_RE.test(d)) continue;
+    const mm = Number(m);
+    const dd = Number(d);
+    if (mm < 1 || mm > 12 || dd < 1 || dd > 31) continue;
+    tokens.splice(i, 3, `${y}.${m}.${d}`);
+  }
+  return tokens;
+}
 const ODD_SPACE_RE = /\s\s|[^\S ]/;
 
 /** Collapses spaces and trims separators; each rewrite runs only when its character is present. */
@@ -208,14 +234,23 @@ function tidy(text: string): string {
 export function parseName(raw: string, episodeTitle = false): NameInfo {
   const tagged = extractTags(raw);
   let text = tagged.text;
+  // A broadcast recorder's file starts with when it recorded: `2026年01月10日23時00分00秒-Title`.
+  if (text.includes('年')) {
+    const stamp = RECORDER_STAMP_RE.exec(text);
+    if (stamp && HAS_LETTER_RE.test(text.slice(stamp[0].length))) text = text.slice(stamp[0].length);
+  }
   // `[Group] Title …` anime/fansub style; but `[REC] (2007)` is itself the title.
   const lead = LEADING_GROUP_RE.exec(text);
+  let fansub = false;
   if (lead) {
     const rest = text.slice(lead[0].length);
     const cut = rest.search(OPEN_BRACKET_RE);
-    if (episodeTitle || HAS_LETTER_RE.test(cut < 0 ? rest : rest.slice(0, cut))) text = rest;
+    if (episodeTitle || HAS_LETTER_RE.test(cut < 0 ? rest : rest.slice(0, cut))) {
+      text = rest;
+      fansub = true;
+    }
   }
-  const tokens = tokenise(normaliseSeparators(text));
+  const tokens = joinDates(tokenise(normaliseSeparators(text)));
   const bares = tokens.map(bareToken);
   const first = episodeTitle ? 0 : 1;
 
@@ -238,6 +273,18 @@ export function parseName(raw: string, episodeTitle = false): NameInfo {
       if (year !== undefined) {
         yearAt = i;
         break;
+      }
+    }
+    // A year in brackets says "this is the year"; a bare one after it is a note ("Movie (1925) - 1929 version").
+    if (yearAt > 1 && isDigit((tokens[yearAt] as string).charCodeAt(0))) {
+      for (let i = yearAt - 1; i >= 1; i--) {
+        const tok = tokens[i] as string;
+        const bracketed = yearOf(tok);
+        if (bracketed !== undefined && !isDigit(tok.charCodeAt(0))) {
+          yearAt = i;
+          year = bracketed;
+          break;
+        }
       }
     }
   }
@@ -281,7 +328,7 @@ export function parseName(raw: string, episodeTitle = false): NameInfo {
         if (ed?.[1]) info.edition = prettyEdition(ed[1]);
       }
       const part = partWord ? PART_RE.exec(tail) : null;
-      if (part?.[1] && Number(part[1]) > 0) info.part = Number(part[1]);
+      if (part && partNumber(part) > 0) info.part = partNumber(part);
     }
   }
 
@@ -294,10 +341,10 @@ export function parseName(raw: string, episodeTitle = false): NameInfo {
       title = three.rest;
       continue;
     }
-    if (yearAt < 0 && info.part === undefined && isDigit(last.charCodeAt(last.length - 1))) {
+    if (yearAt < 0 && info.part === undefined && (isDigit(last.charCodeAt(last.length - 1)) || last.length === 1 || PART_WORD_START_RE.test(last))) {
       const part = stripTrailing(title, TRAILING_PART_RE);
-      if (part && Number(part.match[1]) > 0) {
-        info.part = Number(part.match[1]);
+      if (part && partNumber(part.match) > 0) {
+        info.part = partNumber(part.match);
         title = part.rest;
         continue;
       }
@@ -314,6 +361,11 @@ export function parseName(raw: string, episodeTitle = false): NameInfo {
     break;
   }
 
+  // `[Group] Title - 13 [720p]`: the number after the dash is the episode, not the title's.
+  if (fansub) {
+    const num = FANSUB_NUMBER_RE.exec(title);
+    if (num && num.index > 0) title = title.slice(0, num.index);
+  }
   title = tidy(title);
   if (!title) title = tidy(tokens.join(' '));
   if (!title) title = raw.trim();

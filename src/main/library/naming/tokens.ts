@@ -33,7 +33,7 @@ const STRONG_JUNK: ReadonlySet<string> = new Set([
   'bluray', 'blu-ray', 'bdrip', 'brrip', 'bd-rip', 'br-rip', 'bdremux', 'remux', 'bd25', 'bd50', 'bd66', 'bd100', 'uhdbd',
   'webdl', 'web-dl', 'webrip', 'web-rip', 'webdlrip', 'web-dlrip', 'hdtv', 'hdtvrip', 'pdtv', 'sdtv', 'dsrip', 'tvrip',
   'dvdrip', 'dvd-rip', 'dvdr', 'dvd5', 'dvd9', 'dvdscr', 'dvdscreener', 'hdrip', 'hdcam', 'camrip', 'telesync', 'telecine',
-  'hdts', 'hdtc', 'vhsrip', 'vodrip', 'ppvrip', 'hddvd', 'hd-dvd', 'uhd', 'bdmv',
+  'hdts', 'hdtc', 'vhsrip', 'vodrip', 'ppvrip', 'hddvd', 'hd-dvd', 'uhd', 'ultrahd', 'bdmv', 'hdc',
   'x264', 'x265', 'h264', 'h265', 'hevc', 'avc', 'xvid', 'divx', 'av1', 'vp9', 'mpeg2', 'mpeg-2', 'hi10p', 'hi10',
   '10bit', '8bit', '12bit', '10-bit', '8-bit', 'hdr', 'hdr10', 'hdr10+', 'hdr10plus', 'dovi', 'dolby', 'dolbyvision',
   'aac', 'ac3', 'eac3', 'e-ac3', 'dts', 'dts-hd', 'dtshd', 'dts-x', 'dtsx', 'dts-ma', 'truehd', 'atmos', 'flac', 'ddp',
@@ -41,6 +41,8 @@ const STRONG_JUNK: ReadonlySet<string> = new Set([
 ]);
 const STRONG_JUNK_RE =
   /^(?:\d{3,4}[pi]|[48]k|\d{2,3}fps|(?:dd|ddp|dd\+|eac3|ac3|aac|dts|truehd|atmos|flac|opus|lpcm|pcm|mp3)?(?:[2578]\.[01]|6\.1)|(?:ddp|dd|aac|ac3|eac3)\d\.?\d?|[xh]\.?26[45])$/;
+// A season pack's episode range, `E01-E16`, `E01~E16`: tested only for words starting with `e`.
+const EPISODE_RANGE_RE = /^e\d{1,4}[-~]e?\d{1,4}$/;
 
 // Words that are junk only when SHOUTED the scene way (`WEB`, `MULTi`, `FRENCH`), since "Charlotte's Web" is a title.
 const WEAK_JUNK: ReadonlySet<string> = new Set([
@@ -68,6 +70,7 @@ export function bareToken(token: string): string {
 
 export function isStrongJunk(bare: string): boolean {
   if (STRONG_JUNK.has(bare) || STRONG_JUNK_RE.test(bare)) return true;
+  if (bare.charCodeAt(0) === 101 && EPISODE_RANGE_RE.test(bare)) return true;
   // `x264-GRP`: the release group rides on the last junk word.
   const dash = bare.indexOf('-');
   if (dash > 0) {
@@ -151,9 +154,15 @@ const THREE_D_TAGS: ReadonlySet<string> = new Set([
 export const isThreeDTag = (bare: string): boolean => THREE_D_TAGS.has(bare);
 export const TRAILING_3D_RE = /[\s-][(\[]?(?:3d|h-?sbs|half-sbs|f-?sbs|full-sbs|sbs|mvc|h-?tab|h-?ou)[)\]]?$/i;
 
-// `dvd5`/`dvd9` are disc sizes, not parts.
-export const PART_RE = /(?<![\p{L}\p{N}])(?:cd|dvd(?![59](?!\d))|part|pt|disc|disk)[ -]?(\d{1,2})(?!\d)/iu;
-export const TRAILING_PART_RE = /[\s-][(\[]?(?:cd|dvd(?![59](?!\d))|part|pt|disc|disk)[ -]?(\d{1,2})[)\]]?$/i;
+// `dvd5`/`dvd9` are disc sizes, not parts. `parta`–`partd`, `cd a`, `disc b` are parts 1–4 (Jellyfin's letters).
+export const PART_RE = /(?<![\p{L}\p{N}])(?:(?:cd|dvd(?![59](?!\d))|part|pt|disc|disk)[ -]?(\d{1,2})(?!\d)|(?:cd|part|disc|disk)[ -]?([a-d])(?![\p{L}\p{N}]))/iu;
+export const TRAILING_PART_RE = /[\s-][(\[]?(?:(?:cd|dvd(?![59](?!\d))|part|pt|disc|disk)[ -]?(\d{1,2})|(?:cd|part|disc|disk)[ -]?([a-d]))[)\]]?$/i;
+
+/** The part number a PART_RE / TRAILING_PART_RE match names: its digits, or its letter a–d as 1–4. */
+export function partNumber(m: RegExpExecArray): number {
+  if (m[1] !== undefined) return Number(m[1]);
+  return m[2] === undefined ? 0 : m[2].toLowerCase().charCodeAt(0) - 96;
+}
 /** A folder that is only a part marker: `CD1`, `Disc 2`, `Part 1`. */
 export const PART_FOLDER_RE = /^(?:cd|dvd|part|pt|disc|disk)[ ._-]?(\d{1,2})$/i;
 

@@ -36,6 +36,8 @@ export type Identification =
       series: string;
       seriesYear?: number;
       seriesFolder: string;
+      /** relative path of the season folder the episode sits in, when that folder's season is the episode's */
+      seasonFolder?: string;
       season?: number;
       episode?: number;
       episodeEnd?: number;
