@@ -42,6 +42,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
+    // The suite runs under two Nodes: a bare better-sqlite3 would load node_modules' build on both.
+    files: ['tests/**'],
+    ignores: ['tests/helpers/sqlite.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...noElectron.paths, { name: 'better-sqlite3', message: 'Use rawDatabase() from tests/helpers/sqlite.ts: it loads the build for the running Node.' }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync, renameSync, symlinkSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { nativeOptions } from '../../src/main/db/native-binding';
+import { rawDatabase } from '../helpers/sqlite';
 import { binPath, projectRoot, requireBuilt } from '../helpers/built';
 import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
 
@@ -108,7 +107,7 @@ describe('media-centre CLI', () => {
     expect(run('scan', '--data', data, '--library', lib, '--type', 'shows', '--no-probe').status).toBe(0);
     // Leave the catalogue as the previous rules did: the release tags in the series' name, the folders signed version 3.
     const age = (): void => {
-      const db = new Database(join(data, 'library.db'));
+      const db = rawDatabase(join(data, 'library.db'));
       db.prepare("UPDATE items SET title = 'The Show S01' WHERE kind = 'series'").run();
       db.prepare("UPDATE dirs SET signature = '3.' || substr(signature, instr(signature, '.') + 1)").run();
       db.close();
@@ -159,7 +158,7 @@ describe('media-centre CLI', () => {
       await exited;
     }
     // Opened read-write, as the next run would: a killed writer leaves a WAL to recover.
-    const db = new Database(join(data, 'library.db'), nativeOptions());
+    const db = rawDatabase(join(data, 'library.db'));
     // Killed during the first migration, the database has no tables yet: that too is consistent.
     const hasItems = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'items'").get() !== undefined;
     const partial = hasItems ? (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n : 0;
@@ -169,7 +168,7 @@ describe('media-centre CLI', () => {
     const r = run('scan', '--data', data, '--library', lib, '--type', 'movies', '--no-probe', '--json');
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).items).toBe(count);
-    const check = new Database(join(data, 'library.db'), nativeOptions());
+    const check = rawDatabase(join(data, 'library.db'));
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((check.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie'").get() as { n: number }).n).toBe(count);
     expect((check.prepare('SELECT COUNT(*) AS n FROM files').get() as { n: number }).n).toBe(count);
@@ -196,7 +195,7 @@ describe('media-centre CLI', () => {
         expect(offline.status, offline.stderr).toBe(0);
       }
       renameSync(`${lib}-unmounted`, lib);
-      const db = new Database(join(data, 'library.db'), { readonly: true, ...nativeOptions() });
+      const db = rawDatabase(join(data, 'library.db'), { readonly: true });
       const missing = (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind = 'movie' AND missing_since IS NOT NULL").get() as { n: number }).n;
       db.close();
       expect(missing, `share removed after ${delay} ms`).toBe(0);
