@@ -31,6 +31,14 @@ function timed<T>(run: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - start };
 }
 
+/**
+ * The time of one pass over an input, measured on this machine in this run: "without scanning it"
+ * is then a ratio that holds on a fast machine and a loaded one alike, not a fixed number of ms.
+ */
+function oneScanMs(scan: () => unknown): number {
+  return Math.min(...[0, 1, 2].map(() => timed(scan).ms));
+}
+
 /** Small deterministic PRNG so a failing fuzz case can be reproduced. */
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -54,7 +62,8 @@ describe('DTDs and entities', () => {
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n${lines.join('\n')}\n]>\n<movie><title>&lol9;</title></movie>`;
     const { value, ms } = timed(() => errorCode(() => parseNfo(bomb)));
     expect(value).toBe('dtd-forbidden');
-    expect(ms).toBeLessThan(50);
+    // Expanding it would take minutes and gigabytes; any machine refuses it well within a second.
+    expect(ms).toBeLessThan(1_000);
   });
 
   it('checks for DOCTYPE case-insensitively, after a BOM, in UTF-16, and a bare <!ENTITY too', () => {
@@ -82,14 +91,14 @@ describe('size, depth and element limits', () => {
     const huge = `<movie><plot>${'x'.repeat(50 * 1024 * 1024)}</plot></movie>`;
     const { value, ms } = timed(() => errorCode(() => parseNfo(huge)));
     expect(value).toBe('too-large');
-    expect(ms).toBeLessThan(20);
+    expect(ms).toBeLessThan(oneScanMs(() => huge.lastIndexOf('\u0001')) / 4);
   });
 
   it('refuses a 50 MB Buffer with too-large without decoding it', () => {
     const huge = Buffer.alloc(50 * 1024 * 1024, 0x41);
     const { value, ms } = timed(() => errorCode(() => parseNfo(huge)));
     expect(value).toBe('too-large');
-    expect(ms).toBeLessThan(20);
+    expect(ms).toBeLessThan(oneScanMs(() => huge.toString('latin1').length) / 4);
   });
 
   it('measures the limit in UTF-8 bytes: a string under 2 MiB in characters but over it in bytes is refused', () => {
