@@ -3,6 +3,9 @@ import { HttpError, sendError, type Router } from './http-kit';
 import { insideRoots, sendFile } from './files';
 import type { ServerServices } from './services';
 import { resizedImage, variantWidth } from '../library/artwork';
+import { isServable, PlaybackError, SESSION_ID } from '../playback/sessions';
+
+const HLS_FILE = /^(index\.m3u8|init\.mp4|seg-\d{5}\.m4s)$/;
 
 export function mediaRoutes(router: Router, sv: ServerServices): void {
   router.on('GET', '/img/:id', async (ctx) => {
@@ -35,9 +38,17 @@ export function mediaRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('GET', '/stream/hls/:session/:name', async (ctx) => {
-    const found = await sv.hls.file(ctx.params.session as string, ctx.params.name as string);
-    if ('error' in found) return sendError(ctx.res, found.status, 'stream-unavailable', found.error);
-    if (!insideRoots(found.path, [sv.cacheDir])) throw new HttpError(404, 'not-found', 'No such file.');
-    sendFile(ctx.req, ctx.res, found.path, { cacheControl: 'no-store' });
+    const session = ctx.params.session as string;
+    const name = ctx.params.name as string;
+    if (!SESSION_ID.test(session) || !HLS_FILE.test(name)) throw new HttpError(404, 'not-found', 'No such stream file.');
+    let path: string;
+    try {
+      path = await sv.hls.file(session, name);
+    } catch (e) {
+      if (e instanceof PlaybackError) return sendError(ctx.res, e.status, e.code, e.message);
+      throw e;
+    }
+    if (!isServable(path) || !insideRoots(path, [sv.cacheDir])) throw new HttpError(404, 'not-found', 'No such stream file (the session may have ended).');
+    sendFile(ctx.req, ctx.res, path, { cacheControl: name === 'index.m3u8' ? 'no-store' : 'private, max-age=3600' });
   });
 }
