@@ -89,3 +89,9 @@ export function segmentJobArgs({ input, outDir, decision, plan, from }: SegmentJ
   args.push(`${outDir}/seg-%05d.m4s`);
   return args;
 }
+
+/** One embedded text subtitle stream out as SRT (ffmpeg converts mov_text, WebVTT and SubRip), or ASS as it is. */
+export function subtitleExtractArgs(input: string, streamIndex: number, as: 'srt' | 'ass'): string[] {
+  if (!Number.isInteger(streamIndex) || streamIndex < 0 || streamIndex > 10_000) throw new RangeError(`not a stream: ${streamIndex}`);
+  return ['-nostdin', '-hide_banner', '-v', 'error', '-i', input, '-map', `0:${streamIndex}`, '-c:s', as === 'ass' ? 'copy' : 'srt', '-f', as, 'pipe:1'];
+}

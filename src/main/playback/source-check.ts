@@ -11,12 +11,14 @@ export interface SourceCheckOptions {
   /** Give up after this long (ms). */
   maxWaitMs?: number;
   onWaiting?(waitedSeconds: number): void;
+  /** How a root is asked whether it is there (a sleeping NAS cannot be made in a test, a slow stat can). */
+  statRoot?: (path: string) => Promise<{ isDirectory(): boolean }>;
 }
 
 type Outcome = { ok: true; isDir: boolean } | { ok: false; code: string };
 
-function probe(path: string): Promise<Outcome> {
-  return stat(path).then(
+function probe(path: string, how: (path: string) => Promise<{ isDirectory(): boolean }> = stat): Promise<Outcome> {
+  return how(path).then(
     (s) => ({ ok: true, isDir: s.isDirectory() }),
     (e: NodeJS.ErrnoException) => ({ ok: false, code: e.code ?? 'EIO' }),
   );
@@ -26,7 +28,7 @@ async function withPatience(path: string, o: SourceCheckOptions): Promise<Outcom
   const noticeMs = o.waitNoticeMs ?? 1_000;
   const maxMs = o.maxWaitMs ?? 30_000;
   const started = Date.now();
-  const pending = probe(path);
+  const pending = probe(path, o.statRoot);
   let timer: NodeJS.Timeout | undefined;
   const tick = (): Promise<'tick'> => new Promise((r) => (timer = setTimeout(() => r('tick'), noticeMs)));
   try {

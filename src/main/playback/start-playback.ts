@@ -10,6 +10,7 @@ import { remuxPlan, transcodePlan, type SegmentPlan } from './playlist';
 import { PlaybackError, type PlaybackSessions } from './sessions';
 import { checkSource } from './source-check';
 import { pickVersion } from './versions';
+import { formatOfCodec } from './subtitles/text';
 
 export interface StartDeps {
   queries: CatalogueQueries;
@@ -69,7 +70,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     durationSeconds: duration,
     startSeconds,
     audioTracks: audioTracks(file!.streams, decision),
-    subtitleTracks: subtitleTracks(file!.streams, decision),
+    subtitleTracks: subtitleTracks(file!.id, file!.streams, decision),
     trickplay: null,
   });
 
@@ -102,7 +103,7 @@ function audioTracks(streams: MediaStream[], decision: PlayDecision): AudioTrack
     .map((s) => ({ stream: s.index, language: s.language, title: s.title, codec: s.codec, channels: s.channels, isDefault: s.isDefault, selected: decision.audio?.index === s.index }));
 }
 
-function subtitleTracks(streams: MediaStream[], decision: PlayDecision): SubtitleTrack[] {
+function subtitleTracks(fileId: string, streams: MediaStream[], decision: PlayDecision): SubtitleTrack[] {
   return streams
     .filter((s) => s.type === 'subtitle')
     .map((s) => {
@@ -115,8 +116,8 @@ function subtitleTracks(streams: MediaStream[], decision: PlayDecision): Subtitl
         isForced: s.isForced,
         isDefault: s.isDefault,
         kind: picture ? 'picture' : 'text',
-        // WebVTT conversion is not built yet: text tracks have no URL until it is.
-        url: null,
+        // On the file's own timeline, like the playlist, so it lines up whatever startSeconds was.
+        url: picture || !formatOfCodec(s.codec) ? null : `/stream/subs/${encodeURIComponent(fileId)}/${s.index}.vtt`,
         burnedIn: decision.burnIn?.index === s.index,
       };
     });
