@@ -13,8 +13,17 @@ export function decodeSubtitle(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     // Not UTF-8: European subtitles of the DVD era are nearly all Windows-1252 (a superset of Latin-1's letters).
-    return new TextDecoder('windows-1252').decode(body);
+    return decodeWindows1252(body);
   }
+}
+
+/** 0x80–0x9F of Windows-1252 (Node's TextDecoder treats the label as Latin-1 and gets these wrong). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+  return out;
 }
 
 export interface Cue {
