@@ -245,7 +245,7 @@ describe('sources', () => {
 describe('idle sessions and the cache', () => {
   it('a session nobody reads is stopped and its files removed; the cache stays under its limit', async () => {
     const renderer = join(dir, 'renderer');
-    const small = await startMediaServer({ dataDir: join(dir, 'data2'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {}, playback: { idleMs: 400, cacheLimitBytes: 400_000 } });
+    const small = await startMediaServer({ dataDir: join(dir, 'data2'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {}, playback: { idleMs: 1500, cacheLimitBytes: 400_000 } });
     try {
       const url = new URL(small.url);
       const auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };

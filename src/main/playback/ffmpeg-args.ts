@@ -50,14 +50,21 @@ export function segmentJobArgs({ input, outDir, decision, plan, from }: SegmentJ
   const start = plan.starts[from]!;
   const cuts = plan.starts.slice(from + 1);
   const args = ['-nostdin', '-hide_banner', '-v', 'error', '-ss', seconds(start), '-copyts', '-i', input];
-  if (decision.video) args.push('-map', `0:${decision.video.index}`);
+  const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
+  if (burn && decision.video) {
+    // Picture subtitles painted over the video before scaling; the timestamps are kept, so they line up.
+    args.push('-filter_complex', `[0:${decision.video.index}][0:${burn.index}]overlay=eof_action=pass:repeatlast=0,${videoFilter(decision)}[v]`, '-map', '[v]');
+  } else if (decision.video) {
+    args.push('-map', `0:${decision.video.index}`);
+  }
   if (decision.audio) args.push('-map', `0:${decision.audio.index}`);
   args.push('-sn', '-dn', '-map_metadata', '-1', '-map_chapters', '-1', '-max_muxing_queue_size', '4096');
   if (decision.videoAction === 'copy') {
     args.push('-c:v', 'copy');
     if (decision.video?.codec === 'hevc') args.push('-tag:v', 'hvc1');
   } else if (decision.videoAction === 'encode') {
-    args.push('-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-level:v', '4.1', '-vf', videoFilter(decision));
+    args.push('-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-level:v', '4.1');
+    if (!burn) args.push('-vf', videoFilter(decision));
     const kbps = decision.encode.maxBitrateKbps;
     if (kbps !== null) {
       if (!Number.isInteger(kbps) || kbps < 200 || kbps > 400_000) throw new RangeError(`not a bit rate: ${kbps}`);

@@ -65,6 +65,8 @@ interface Session {
   lastRequested: number;
   events: EventEmitter;
   error: string | null;
+  /** Requests waiting for a segment: a session being waited on is not idle. */
+  waiting: number;
 }
 
 export class PlaybackSessions {
@@ -110,7 +112,7 @@ export class PlaybackSessions {
     const playlist = renderPlaylist(spec.plan);
     writeFileSync(join(dir, 'index.m3u8'), playlist);
     const first = segmentAt(spec.plan, spec.startSeconds);
-    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null };
+    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0 };
     session.events.setMaxListeners(0);
     this.sessions.set(id, session);
     this.startJob(session, first);
@@ -221,8 +223,11 @@ export class PlaybackSessions {
 
   private waitFor(s: Session, ready: () => boolean, path: string, timeoutMs: number, onChange?: () => void): Promise<string> {
     if (ready()) return Promise.resolve(path);
+    s.waiting++;
     return new Promise((resolve, reject) => {
       const done = (fn: () => void): void => {
+        s.waiting--;
+        s.lastUsed = Date.now();
         clearTimeout(timer);
         s.events.off('change', check);
         fn();
@@ -284,7 +289,7 @@ export class PlaybackSessions {
 
   private reapIdle(): void {
     const now = Date.now();
-    for (const s of [...this.sessions.values()]) if (now - s.lastUsed > this.idleMs) this.stop(s.id);
+    for (const s of [...this.sessions.values()]) if (s.waiting === 0 && now - s.lastUsed > this.idleMs) this.stop(s.id);
   }
 }
 

@@ -60,6 +60,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     subtitleStream: body.subtitleStream,
     forceMethod: body.forceMethod,
   });
+  if (decision.burnIn?.isExternal) throw new PlaybackError(422, 'burn-in-unavailable', 'Burning in a picture subtitle from a separate file is not supported yet; pick a text subtitle or one inside the video.');
   const startSeconds = Math.max(0, Math.min(body.startSeconds ?? 0, duration ? Math.max(0, duration - 1) : Number.MAX_SAFE_INTEGER));
   const describe = (sessionId: string, url: string, mime: string): PlaybackSession => ({
     sessionId,
