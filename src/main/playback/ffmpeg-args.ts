@@ -102,3 +102,20 @@ export function subtitleExtractArgs(input: string, streamIndex: number, as: 'srt
   if (!Number.isInteger(streamIndex) || streamIndex < 0 || streamIndex > 10_000) throw new RangeError(`not a stream: ${streamIndex}`);
   return ['-nostdin', '-hide_banner', '-v', 'error', '-i', input, '-map', `0:${streamIndex}`, '-c:s', as === 'ass' ? 'copy' : 'srt', '-f', as, 'pipe:1'];
 }
+
+export type HardwareKind = 'vaapi' | 'nvenc' | 'qsv' | 'videotoolbox' | 'amf';
+
+/** A one-second test encode of a small picture with one hardware H.264 encoder, to the null muxer. */
+export function hardwareProbeArgs(kind: HardwareKind, device: string | null): string[] {
+  const src = ['-nostdin', '-hide_banner', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=1'];
+  const tail = ['-frames:v', '25', '-f', 'null', '-'];
+  switch (kind) {
+    case 'vaapi':
+      if (!device) throw new Error('vaapi needs a render device');
+      return ['-nostdin', '-hide_banner', '-v', 'error', '-vaapi_device', device, '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=1', '-vf', 'format=nv12,hwupload', '-c:v', 'h264_vaapi', ...tail];
+    case 'qsv':
+      return [...src, '-vf', 'format=nv12', '-c:v', 'h264_qsv', ...tail];
+    default:
+      return [...src, '-pix_fmt', 'yuv420p', '-c:v', `h264_${kind}`, ...tail];
+  }
+}
