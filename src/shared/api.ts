@@ -4,7 +4,7 @@ import type { LibraryType } from './api-schemas';
 
 export const API_PREFIX = '/api/v1';
 
-export type { AddLibraryBody, ClientCapabilities, LibraryType, ProgressBody, ScanBody, StartPlaybackBody } from './api-schemas';
+export type { AddLibraryBody, ClientCapabilities, ForcedPlayMethod, LibraryType, ProgressBody, ScanBody, StartPlaybackBody } from './api-schemas';
 
 export type Id = string;
 
@@ -285,7 +285,9 @@ export interface ScanProgress {
 export type ServerEvent =
   | { type: 'scan'; progress: ScanProgress }
   | { type: 'library-changed'; libraryId: Id; itemIds: Id[] }
-  | { type: 'root-status'; libraryId: Id; rootId: Id; online: boolean };
+  | { type: 'root-status'; libraryId: Id; rootId: Id; online: boolean }
+  /** A play request waits for a share that is slow to wake (up to 30 s); the player can say so. */
+  | { type: 'playback-waiting'; fileId: Id; root: string; waitedSeconds: number };
 
 // ── Playback ────────────────────────────────────────────────────────────────
 
@@ -293,17 +295,76 @@ export type ServerEvent =
 
 export type PlayMethod = 'direct' | 'remux' | 'transcode';
 
+/** Why a method was chosen: one code per cause, in a stable order. */
+export type PlayReason =
+  | 'direct-play'
+  | 'container-not-supported'
+  | 'video-codec-not-supported'
+  | 'video-bit-depth-not-supported'
+  | 'audio-codec-not-supported'
+  | 'audio-track-not-default'
+  | 'subtitle-burn-in'
+  | 'resolution-too-high'
+  | 'bitrate-too-high'
+  | 'hdr-tonemap'
+  | 'hls-not-supported'
+  | 'forced-by-client';
+
+export interface AudioTrack {
+  /** The stream's `index` in the file (send it back as `audioStream`). */
+  stream: number;
+  language: string | null;
+  title: string | null;
+  codec: string;
+  channels: number | null;
+  isDefault: boolean;
+  selected: boolean;
+}
+
+export interface SubtitleTrack {
+  /** The stream's `index` (send it back as `subtitleStream`). */
+  stream: number;
+  language: string | null;
+  title: string | null;
+  codec: string;
+  isForced: boolean;
+  isDefault: boolean;
+  /** Text tracks become WebVTT; picture tracks (PGS, VobSub, DVB) can only be burned in. */
+  kind: 'text' | 'picture';
+  /** WebVTT on the video's timeline, for every text track; null for picture tracks. */
+  url: string | null;
+  /** This session paints it into the picture. */
+  burnedIn: boolean;
+}
+
+export interface TrickplayIndex {
+  intervalSeconds: number;
+  tileWidth: number;
+  tileHeight: number;
+  columns: number;
+  rows: number;
+  /** Thumbnails in total, over all sheets. */
+  count: number;
+  /** Sprite-sheet image URLs, in order. */
+  sheets: string[];
+}
+
 export interface PlaybackSession {
   sessionId: Id;
   method: PlayMethod;
   /** Why this method: machine-readable codes such as `container-not-supported`, `audio-codec-not-supported`. */
-  reasons: string[];
-  /** For direct play: the file URL (HTTP Range); for HLS: the master playlist. */
+  reasons: PlayReason[];
+  /** For direct play: the file URL (HTTP Range); for HLS: the VOD playlist, on the file's own timeline. */
   url: string;
   mime: string;
   durationSeconds: number | null;
+  /** Where the player should start (the playlist always covers the whole file). */
+  startSeconds: number;
+  audioTracks: AudioTrack[];
+  subtitleTracks: SubtitleTrack[];
+  /** The URL of a TrickplayIndex, or null when there are no thumbnails (yet). */
+  trickplay: { url: string } | null;
 }
-
 
 // ── Server info ─────────────────────────────────────────────────────────────
 

@@ -68,6 +68,27 @@ async function openFromLibrary(item: { id: string; title: string }): Promise<voi
   await page.getByTestId('item-title').waitFor({ state: 'visible' });
 }
 
+/** Jumps to `fraction` of the video and waits (bounded) until it plays on from there; returns the seconds it took. */
+async function farSeek(fraction: number): Promise<number> {
+  const target = await page.getByTestId('video').evaluate((element, f) => {
+    const video = element as unknown as { duration: number; currentTime: number };
+    const to = Math.floor(video.duration * f);
+    video.currentTime = to;
+    return to;
+  }, fraction);
+  const started = Date.now();
+  await page.waitForFunction(
+    (to) => {
+      const video = (globalThis as unknown as TestWindow).document.querySelector('video') as unknown as { currentTime: number; seeking: boolean; readyState: number; error: { code: number } | null } | null;
+      if (video?.error) throw new Error(`video error ${video.error.code}`);
+      return video !== null && !video.seeking && video.readyState >= 3 && video.currentTime > to + 0.5;
+    },
+    target,
+    { timeout: PLAYBACK_TIMEOUT_MS, polling: 100 },
+  );
+  return (Date.now() - started) / 1000;
+}
+
 async function waitForPlayback(): Promise<TestVideo> {
   // Muted so headless runs never depend on an audio device.
   await page.getByTestId('video').evaluate((element) => {
@@ -240,9 +261,27 @@ describe('the renderer against the demo library', () => {
     // hls.js feeds the element through Media Source Extensions.
     expect(video.currentSrc).toMatch(/^blob:/);
     await screenshot(page, 'player-remux', false);
+    // The whole playlist is there from the start: a jump far ahead plays on from there.
+    await farSeek(0.8);
     await page.getByTestId('player-back').click();
     await page.getByTestId('item-title').waitFor({ state: 'visible' });
   }, 90_000);
+
+  it('plays an HEVC MKV as a transcode through hls.js, and a far seek plays on from there', async () => {
+    const { movie } = findMovie('HEVC movie', (file) => streamsOf(file, 'video').includes('hevc'));
+    await openFromLibrary(movie);
+    await page.getByTestId('play').click();
+    await page.waitForURL(/\/play\//);
+    const video = await waitForPlayback();
+    expect(video.videoWidth).toBeGreaterThan(0);
+    const info = page.getByTestId('play-method');
+    expect(await info.getAttribute('data-method')).toBe('transcode');
+    expect(await info.getAttribute('data-engine')).toBe('hls.js');
+    await farSeek(0.75);
+    await screenshot(page, 'player-transcode', false);
+    await page.getByTestId('player-back').click();
+    await page.getByTestId('item-title').waitFor({ state: 'visible' });
+  }, 120_000);
 
   it('opens a series with its seasons and episodes', async () => {
     const series = catalogue.details.find(

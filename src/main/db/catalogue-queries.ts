@@ -101,6 +101,13 @@ export interface FileSource {
   streams: MediaStream[];
 }
 
+export interface SubtitleSource {
+  file: FileSource;
+  codec: string;
+  /** The sidecar file, for an external track; null for a track inside the video. */
+  sidecarPath: string | null;
+}
+
 export class CatalogueQueries {
   constructor(private readonly db: Db) {}
 
@@ -541,6 +548,23 @@ export class CatalogueQueries {
       signature: `${row.size}:${row.mtime_ms}`,
       durationSeconds: row.duration,
       streams: this.streamsOf(row.id),
+    };
+  }
+
+  /** A subtitle stream of a file: the video it belongs to, and for a sidecar its own file (both under the root). */
+  subtitleSource(fileId: string, index: number): SubtitleSource | null {
+    const file = this.fileSource(fileId);
+    if (!file) return null;
+    const row = this.db
+      .prepare<[string, number], { codec: string; is_external: number; external_path: string | null }>(
+        "SELECT codec, is_external, external_path FROM streams WHERE file_id = ? AND idx = ? AND type = 'subtitle'",
+      )
+      .get(fileId, index);
+    if (!row) return null;
+    return {
+      file,
+      codec: row.codec,
+      sidecarPath: row.is_external === 1 && row.external_path ? join(file.rootPath, row.external_path) : null,
     };
   }
 

@@ -11,6 +11,7 @@ import { allowedHosts, bearerToken, cookieValue, COOKIE_NAME, hostAllowed, newTo
 import { apiRoutes } from './api-routes';
 import { mediaRoutes } from './media-routes';
 import { makeServices, type ServerServices } from './services';
+import type { SessionOptions } from '../playback/sessions';
 import { sendFile, staticPath } from './files';
 
 export interface MediaServerOptions {
@@ -24,6 +25,8 @@ export interface MediaServerOptions {
   log?: (message: string) => void;
   /** Fixed token (tests); a fresh 256-bit one otherwise. */
   token?: string;
+  /** Play-session limits (tests shorten the idle time, lower the cap or the cache). */
+  playback?: Omit<SessionOptions, 'ffmpeg' | 'cacheDir'>;
 }
 
 export interface RunningServer {
@@ -53,7 +56,7 @@ const CSP = [
 export async function startMediaServer(opts: MediaServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const db = openDatabase(join(opts.dataDir, 'library.db'));
-  const services = makeServices({ db, dataDir: opts.dataDir, tools: opts.tools, version: opts.version, watch: opts.watch ?? true, log });
+  const services = makeServices({ db, dataDir: opts.dataDir, tools: opts.tools, version: opts.version, watch: opts.watch ?? true, log, ...(opts.playback ? { playback: opts.playback } : {}) });
   const token = opts.token ?? newToken();
   // The cookie carries its own secret, so the start token (printed, in a URL) is not the long-lived credential.
   const sessionSecret = newToken();

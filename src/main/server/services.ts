@@ -7,7 +7,7 @@ import { ScanService } from '../library/scan-service';
 import { ArtworkWorker } from '../library/artwork';
 import { LibraryWatcher } from '../library/watcher';
 import { newLibrary } from '../library/new-library';
-import { HlsSessions } from '../playback/hls-sessions';
+import { PlaybackSessions, type SessionOptions } from '../playback/sessions';
 import type { MediaTools } from '../media-tools/tools';
 import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
@@ -21,7 +21,8 @@ export interface ServerServices {
   queries: CatalogueQueries;
   scans: ScanService;
   watcher: LibraryWatcher | null;
-  hls: HlsSessions;
+  hls: PlaybackSessions;
+  tools: MediaTools;
   events: EventHub;
   log: (message: string) => void;
   addLibrary(input: { name?: string | undefined; type: LibraryType; paths: string[]; pollMinutes?: number | undefined }): string;
@@ -31,7 +32,16 @@ export interface ServerServices {
   close(): Promise<void>;
 }
 
-export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools; version: string; watch: boolean; log: (m: string) => void }): ServerServices {
+export function makeServices(opts: {
+  db: Db;
+  dataDir: string;
+  tools: MediaTools;
+  version: string;
+  watch: boolean;
+  log: (m: string) => void;
+  /** Idle time, transcode cap and cache limit of play sessions (tests shorten them). */
+  playback?: Omit<SessionOptions, 'ffmpeg' | 'cacheDir'>;
+}): ServerServices {
   const cacheDir = join(opts.dataDir, 'cache');
   const store = new LibraryStore(opts.db);
   const queries = new CatalogueQueries(opts.db);
@@ -43,7 +53,7 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
     if (progress.phase === 'done' || progress.phase === 'cancelled') events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
   });
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
-  const hls = new HlsSessions(opts.tools.ffmpeg, cacheDir);
+  const hls = new PlaybackSessions({ ffmpeg: opts.tools.ffmpeg, cacheDir, ...opts.playback });
   return {
     version: opts.version,
     dataDir: opts.dataDir,
@@ -54,6 +64,7 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
     scans,
     watcher,
     hls,
+    tools: opts.tools,
     events,
     log: opts.log,
     addLibrary(input) {
