@@ -248,4 +248,14 @@ SELECT DISTINCT root_id,
 FROM files;
 `,
   },
+  {
+    version: 3,
+    name: 'settings: when each section was last written',
+    // The settings table (made empty in 1) holds one row per section, key = section name, value = its
+    // JSON: a section is read and written whole and validated in src/shared/settings.ts, so a new field
+    // needs no migration.
+    sql: `
+ALTER TABLE settings ADD COLUMN updated_at TEXT;
+`,
+  },
 ];

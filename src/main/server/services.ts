@@ -11,6 +11,8 @@ import { HlsSessions } from '../playback/hls-sessions';
 import type { MediaTools } from '../media-tools/tools';
 import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
+import { SettingsStore } from '../settings/settings-store';
+import { ThemeLibrary } from '../settings/theme-library';
 
 export interface ServerServices {
   version: string;
@@ -23,6 +25,10 @@ export interface ServerServices {
   watcher: LibraryWatcher | null;
   hls: HlsSessions;
   events: EventHub;
+  settings: SettingsStore;
+  themes: ThemeLibrary;
+  tools: MediaTools;
+  logFile: string;
   log: (message: string) => void;
   addLibrary(input: { name?: string | undefined; type: LibraryType; paths: string[]; pollMinutes?: number | undefined }): string;
   removeLibrary(id: string): boolean;
@@ -31,7 +37,7 @@ export interface ServerServices {
   close(): Promise<void>;
 }
 
-export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools; version: string; watch: boolean; log: (m: string) => void }): ServerServices {
+export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools; version: string; watch: boolean; log: (m: string) => void; logFile?: string }): ServerServices {
   const cacheDir = join(opts.dataDir, 'cache');
   const store = new LibraryStore(opts.db);
   const queries = new CatalogueQueries(opts.db);
@@ -44,6 +50,11 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
   });
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
   const hls = new HlsSessions(opts.tools.ffmpeg, cacheDir);
+  const settings = new SettingsStore(opts.db, opts.log);
+  const themes = new ThemeLibrary(opts.dataDir, opts.log);
+  // Open pages apply a change at once: the new settings, or "the list of themes changed".
+  settings.onChange((s) => events.send({ type: 'settings-changed', settings: s }));
+  themes.onChange(() => events.send({ type: 'themes-changed' }));
   return {
     version: opts.version,
     dataDir: opts.dataDir,
@@ -55,6 +66,10 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
     watcher,
     hls,
     events,
+    settings,
+    themes,
+    tools: opts.tools,
+    logFile: opts.logFile ?? join(opts.dataDir, 'media-centre.log'),
     log: opts.log,
     addLibrary(input) {
       const id = store.addLibrary(newLibrary(input));
@@ -84,6 +99,7 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
       scans.cancelAll();
       hls.stopAll();
       events.close();
+      await themes.close();
       await watcher?.close();
       await scans.whenIdle();
     },
