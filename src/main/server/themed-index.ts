@@ -41,10 +41,7 @@ export class ThemedIndex {
     const css = inlineThemeCss(choice, appearance);
     const hash = `sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}`;
     const scheme = 'theme' in choice ? choice.theme.scheme : 'dark light';
-    let html = this.template()
-      // The header carries the policy (with the hash); a second, looser policy in a meta tag would only confuse.
-      .replace(/<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/i, '')
-      .replace(/<meta\s+name=["']color-scheme["'][^>]*>/i, `<meta name="color-scheme" content="${scheme}" />`);
+    let html = this.template().replace(/<meta\s+name=["']color-scheme["'][^>]*>/i, `<meta name="color-scheme" content="${scheme}" />`);
     if (appearance.reduceMotion) html = html.replace(/<html\b([^>]*)>/i, '<html$1 class="mc-reduce-motion">');
     // Last in <head>: after the bundle's <link rel="stylesheet">, so the theme wins over the defaults there.
     const style = `<style id="mc-theme">${css}</style>`;
