@@ -2,6 +2,7 @@
 // folder completion, a library's polling interval, the ffmpeg test and the About facts. Zod schemas for
 // what clients send; plain types for what they get back (the renderer imports the types only).
 import { z } from 'zod';
+import { FFMPEG_NAME } from './settings';
 
 export const fsDirsQuery = z.object({ path: z.string().max(4096) });
 
@@ -23,8 +24,6 @@ export const updateLibraryBody = z.strictObject({
 });
 export type UpdateLibraryBody = z.infer<typeof updateLibraryBody>;
 
-/** Only a program called ffmpeg may be run through the test: the route is not a way to start any program. */
-export const FFMPEG_NAME = /(^|[\\/])ffmpeg(\.exe)?$/i;
 
 export const ffmpegTestBody = z.strictObject({
   path: z.string().min(1).max(4096).regex(FFMPEG_NAME, 'the path of a program named ffmpeg'),

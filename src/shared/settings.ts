@@ -10,6 +10,9 @@ const languageList = z.array(z.string().regex(/^[a-z]{3}$/, 'a three-letter lang
 export const HOME_ROW_IDS = ['continue-watching', 'next-up', 'latest-movies', 'latest-episodes', 'latest-series', 'favourites', 'recently-released'] as const;
 export type HomeRowId = (typeof HOME_ROW_IDS)[number];
 
+/** Only a program called ffmpeg may be set or tested: neither is a way to have the server start any program. */
+export const FFMPEG_NAME = /(^|[\\/])ffmpeg(\.exe)?$/i;
+
 export const QUALITY_CAPS = ['original', '2160p', '1080p', '720p', '480p'] as const;
 
 export const appearanceSettings = z.strictObject({
@@ -33,7 +36,7 @@ export const playbackSettings = z.strictObject({
   maxTranscodes: z.number().int().min(1).max(8),
   hardwareEncoding: z.boolean(),
   /** An ffmpeg of the user's choice; null uses the bundled one. */
-  ffmpegPath: z.string().min(1).max(4096).nullable(),
+  ffmpegPath: z.string().min(1).max(4096).regex(FFMPEG_NAME, 'the path of a program named ffmpeg').nullable(),
 });
 
 const homeRow = z.strictObject({ id: z.enum(HOME_ROW_IDS), visible: z.boolean() });
