@@ -204,6 +204,11 @@ describe('themes and settings against the demo library', () => {
     const error = page.locator('[data-broken-theme="broken"]');
     await error.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await error.textContent()).toContain('broken.json: colours.accent: a colour written as #rrggbb');
+    // A readable-enough file with one weak pair is usable, with a warning that names the pair and its ratio.
+    writeFileSync(join(dir, 'faint.json'), JSON.stringify({ ...base, name: 'Faint', colours: { ...base.colours, textMuted: '#2a3550' } }));
+    const warning = page.locator('[data-theme-choice="faint"] .themes__warning', { hasText: 'muted text on page' });
+    await warning.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await warning.textContent()).toMatch(/muted text on page is \d+(\.\d+)?:1 \(needs 4\.5:1\)/);
     await settledScreenshot('settings-appearance-user-themes', true);
     await page.locator('[data-theme-choice="dark"]').click();
     await waitForTheme('dark');

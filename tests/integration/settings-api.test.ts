@@ -291,3 +291,39 @@ describe('GET /api/v1/fs/dirs', () => {
     expect(((await res.json()) as FsDirsResponse).dirs).toEqual([]);
   });
 });
+
+describe('the Settings screen\'s other routes', () => {
+  it('PATCH a library changes its polling interval and name, and 404s an unknown one', async () => {
+    const root = join(dir, 'share');
+    writeFile(root, 'Film (2001)/Film (2001).mkv');
+    const created = (await (await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [root] } })).json()) as { id: string };
+    const res = await api(`/libraries/${created.id}`, { method: 'PATCH', body: { pollMinutes: 45, name: 'Shared films' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: created.id, pollMinutes: 45, name: 'Shared films' });
+    const bad = await api(`/libraries/${created.id}`, { method: 'PATCH', body: { pollMinutes: -5, colour: 'red' } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ApiErrorBody).error.fields?.map((f) => f.path).sort()).toEqual(['body', 'pollMinutes']);
+    expect((await api('/libraries/nope', { method: 'PATCH', body: { pollMinutes: 5 } })).status).toBe(404);
+    await api(`/libraries/${created.id}`, { method: 'DELETE' });
+  });
+
+  it('tests the bundled ffmpeg, and refuses to run a program not named ffmpeg', async () => {
+    const ok = (await (await api('/system/ffmpeg-test', { method: 'POST', body: { path: mediaTools().ffmpeg } })).json()) as { ok: boolean; version: string; encoders: Record<string, boolean> };
+    expect(ok.ok).toBe(true);
+    expect(ok.version).toMatch(/^ffmpeg version/);
+    expect(ok.encoders.libx264).toBe(true);
+    const refused = await api('/system/ffmpeg-test', { method: 'POST', body: { path: '/bin/sh' } });
+    expect(refused.status).toBe(400);
+    const missing = (await (await api('/system/ffmpeg-test', { method: 'POST', body: { path: '/no/such/ffmpeg' } })).json()) as { ok: boolean; error: string };
+    expect(missing).toMatchObject({ ok: false, error: 'There is no file at this path.' });
+  });
+
+  it('says where the data, the themes and the log live, with the tools\' versions', async () => {
+    const info = (await (await api('/system')).json()) as { dataDir: string; logFile: string; themesDir: string; ffmpeg: { version: string }; sqlite: { fts5: boolean } };
+    expect(info.dataDir).toBe(dataDir);
+    expect(info.themesDir).toBe(join(dataDir, 'themes'));
+    expect(info.logFile.startsWith(dataDir)).toBe(true);
+    expect(info.ffmpeg.version).toMatch(/ffmpeg/);
+    expect(info.sqlite.fts5).toBe(true);
+  });
+});
