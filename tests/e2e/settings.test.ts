@@ -260,6 +260,50 @@ describe('themes and settings against the demo library', () => {
     expect(end.libraries.map((l) => l.id).sort()).toEqual(before.libraries.map((l) => l.id).sort());
   }, 120_000);
 
+  it('changes playback, home and appearance settings by keyboard, saved on the server at once', async () => {
+    await openSettings('playback');
+    const autoPlay = page.getByRole('switch', { name: 'Play the next episode' });
+    await autoPlay.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      async () => {
+        const w = globalThis as unknown as TestWindow;
+        const s = (await (await w.fetch('/api/v1/settings', { credentials: 'same-origin' })).json()) as { playback: { autoPlayNext: boolean } };
+        return s.playback.autoPlayNext === false;
+      },
+      undefined,
+      { timeout: 10_000, polling: 200 },
+    );
+    await settledScreenshot('settings-playback', true);
+
+    await openSettings('home');
+    await page.getByRole('button', { name: 'Move Next up up' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.home-rows__item').first().locator('text=Next up').waitFor();
+    const rows = (await getJson<{ home: { rows: { id: string }[] } }>('/api/v1/settings')).home.rows.map((r) => r.id);
+    expect(rows.slice(0, 2)).toEqual(['next-up', 'continue-watching']);
+    await settledScreenshot('settings-home', true);
+
+    await openSettings('appearance');
+    await page.getByRole('button', { name: 'More: Text size' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => {
+        const g = globalThis as unknown as { document: { documentElement: unknown }; getComputedStyle(e: unknown): { getPropertyValue(n: string): string } };
+        return g.getComputedStyle(g.document.documentElement).getPropertyValue('--mc-text-scale').trim() === '1.1';
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.getByRole('button', { name: 'Less: Text size' }).focus();
+    await page.keyboard.press('Enter');
+
+    await openSettings('about');
+    await page.getByTestId('about').waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await page.getByTestId('about').textContent()).toContain(system.dataDir);
+    await settledScreenshot('settings-about', true);
+  });
+
   it('ran without page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
