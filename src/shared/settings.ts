@@ -54,8 +54,6 @@ export const homeSettings = z.strictObject({
 export const librarySettings = z.strictObject({
   /** The polling interval a new network share starts with (minutes, 0 = never). */
   defaultPollMinutes: z.number().int().min(0).max(24 * 60),
-  /** Local folders are watched for changes (shares are polled). */
-  watchLocalFolders: z.boolean(),
 });
 
 export const metadataSettings = z.strictObject({
@@ -110,7 +108,7 @@ export const DEFAULT_SETTINGS: Settings = {
     density: 'comfortable',
     slideshow: true,
   },
-  libraries: { defaultPollMinutes: 30, watchLocalFolders: true },
+  libraries: { defaultPollMinutes: 60 },
   metadata: { preferNfo: true, tmdbApiKeySet: false, omdbApiKeySet: false },
 };
 

@@ -296,7 +296,10 @@ describe('the Settings screen\'s other routes', () => {
   it('PATCH a library changes its polling interval and name, and 404s an unknown one', async () => {
     const root = join(dir, 'share');
     writeFile(root, 'Film (2001)/Film (2001).mkv');
-    const created = (await (await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [root] } })).json()) as { id: string };
+    await api('/settings', { method: 'PUT', body: { libraries: { defaultPollMinutes: 90 } } });
+    const created = (await (await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [root] } })).json()) as { id: string; pollMinutes: number };
+    // Added without an interval: the family's default applies at once, no restart.
+    expect(created.pollMinutes).toBe(90);
     const res = await api(`/libraries/${created.id}`, { method: 'PATCH', body: { pollMinutes: 45, name: 'Shared films' } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: created.id, pollMinutes: 45, name: 'Shared films' });

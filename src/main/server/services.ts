@@ -72,7 +72,8 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
     logFile: opts.logFile ?? join(opts.dataDir, 'media-centre.log'),
     log: opts.log,
     addLibrary(input) {
-      const id = store.addLibrary(newLibrary(input));
+      // A library added without an interval starts at the family's default (Settings › Libraries).
+      const id = store.addLibrary(newLibrary({ ...input, pollMinutes: input.pollMinutes ?? settings.get().libraries.defaultPollMinutes }));
       watcher?.watchLibrary(id);
       scans.start({ libraryId: id });
       return id;
