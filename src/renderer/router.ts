@@ -7,6 +7,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/', name: 'library', component: LibraryView },
   { path: '/movie/:id', name: 'movie', component: () => import('./views/MovieView.vue') },
   { path: '/series/:id', name: 'series', component: () => import('./views/ShowView.vue') },
+  { path: '/settings/:section?', name: 'settings', component: () => import('./views/SettingsView.vue') },
   {
     path: '/play/:fileId',
     name: 'play',

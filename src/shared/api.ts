@@ -1,6 +1,7 @@
 // The JSON contract of /api/v1: response types used by the server's routes and the renderer's client alike,
 // and the request types (their zod schemas live in api-schemas.ts, so the UI bundle carries no zod). Pure: no Node, no DOM.
 import type { LibraryType } from './api-schemas';
+import type { FieldError, Settings } from './settings';
 
 export const API_PREFIX = '/api/v1';
 
@@ -9,7 +10,8 @@ export type { AddLibraryBody, ClientCapabilities, ForcedPlayMethod, LibraryType,
 export type Id = string;
 
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  /** `fields` lists every bad field of a request body, not only the first. */
+  error: { code: string; message: string; fields?: FieldError[] };
 }
 
 // ── Catalogue ────────────────────────────────────────────────────────────────
@@ -286,6 +288,9 @@ export type ServerEvent =
   | { type: 'scan'; progress: ScanProgress }
   | { type: 'library-changed'; libraryId: Id; itemIds: Id[] }
   | { type: 'root-status'; libraryId: Id; rootId: Id; online: boolean }
+  | { type: 'settings-changed'; settings: Settings }
+  /** A theme file was added, changed or removed: GET /api/v1/themes again. */
+  | { type: 'themes-changed' }
   /** A play request waits for a share that is slow to wake (up to 30 s); the player can say so. */
   | { type: 'playback-waiting'; fileId: Id; root: string; waitedSeconds: number };
 

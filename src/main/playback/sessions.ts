@@ -77,7 +77,8 @@ export class PlaybackSessions {
   private readonly lru = new Map<string, MadeSegment>();
   private cacheBytes = 0;
   readonly idleMs: number;
-  readonly maxTranscodes: number;
+  /** Follows the playback settings while the server runs. */
+  maxTranscodes: number;
   readonly cacheLimitBytes: number;
   private readonly waitAhead: number;
   private readonly runAhead: number;

@@ -11,6 +11,8 @@ import { PlaybackSessions, type SessionOptions } from '../playback/sessions';
 import type { MediaTools } from '../media-tools/tools';
 import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
+import { SettingsStore } from '../settings/settings-store';
+import { ThemeLibrary } from '../settings/theme-library';
 
 export interface ServerServices {
   version: string;
@@ -24,6 +26,9 @@ export interface ServerServices {
   hls: PlaybackSessions;
   tools: MediaTools;
   events: EventHub;
+  settings: SettingsStore;
+  themes: ThemeLibrary;
+  logFile: string;
   log: (message: string) => void;
   addLibrary(input: { name?: string | undefined; type: LibraryType; paths: string[]; pollMinutes?: number | undefined }): string;
   removeLibrary(id: string): boolean;
@@ -39,6 +44,7 @@ export function makeServices(opts: {
   version: string;
   watch: boolean;
   log: (m: string) => void;
+  logFile?: string;
   /** Idle time, transcode cap and cache limit of play sessions (tests shorten them). */
   playback?: Omit<SessionOptions, 'ffmpeg' | 'cacheDir'>;
 }): ServerServices {
@@ -53,7 +59,14 @@ export function makeServices(opts: {
     if (progress.phase === 'done' || progress.phase === 'cancelled') events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
   });
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
-  const hls = new PlaybackSessions({ ffmpeg: opts.tools.ffmpeg, cacheDir, ...opts.playback });
+  const settings = new SettingsStore(opts.db, opts.log);
+  const hls = new PlaybackSessions({ ffmpeg: opts.tools.ffmpeg, cacheDir, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
+  // The transcode cap is a setting: a change applies to the next play request, without a restart.
+  if (opts.playback?.maxTranscodes === undefined) settings.onChange((s) => (hls.maxTranscodes = s.playback.maxTranscodes));
+  const themes = new ThemeLibrary(opts.dataDir, opts.log);
+  // Open pages apply a change at once: the new settings, or "the list of themes changed".
+  settings.onChange((s) => events.send({ type: 'settings-changed', settings: s }));
+  themes.onChange(() => events.send({ type: 'themes-changed' }));
   return {
     version: opts.version,
     dataDir: opts.dataDir,
@@ -66,9 +79,13 @@ export function makeServices(opts: {
     hls,
     tools: opts.tools,
     events,
+    settings,
+    themes,
+    logFile: opts.logFile ?? join(opts.dataDir, 'media-centre.log'),
     log: opts.log,
     addLibrary(input) {
-      const id = store.addLibrary(newLibrary(input));
+      // A library added without an interval starts at the family's default (Settings › Libraries).
+      const id = store.addLibrary(newLibrary({ ...input, pollMinutes: input.pollMinutes ?? settings.get().libraries.defaultPollMinutes }));
       watcher?.watchLibrary(id);
       scans.start({ libraryId: id });
       return id;
@@ -95,6 +112,7 @@ export function makeServices(opts: {
       scans.cancelAll();
       hls.stopAll();
       events.close();
+      await themes.close();
       await watcher?.close();
       await scans.whenIdle();
     },
