@@ -10,6 +10,7 @@ import type {
   ItemDetail,
   ItemKind,
   ItemSummary,
+  ItemsResponse,
   Library,
   MediaFile,
   MediaStream,
@@ -20,6 +21,7 @@ import type {
   UserData,
 } from '../../shared/api';
 import { nowIso } from './ids';
+import { libraryFacets } from './library-facets';
 
 const img = (id: string | null | undefined): string | null => (id ? `/img/${id}` : null);
 
@@ -196,6 +198,20 @@ export class CatalogueQueries {
       if (r.kind === 'series') summary.episodeCount = counts?.total ?? 0;
       return summary;
     });
+  }
+
+  /** The library page's list: every summary with the compact facts its filters need (see library-facets.ts). */
+  catalogue(profileId = 'default'): ItemsResponse {
+    const items = this.listItems(profileId);
+    const { byItem, people } = libraryFacets(this.db, profileId);
+    for (const item of items) {
+      const facets = byItem.get(item.id);
+      if (!facets) continue;
+      const { seriesLanguages, ...rest } = facets;
+      Object.assign(item, rest);
+      if (seriesLanguages && item.languages.length === 0) item.languages = seriesLanguages;
+    }
+    return { items, people };
   }
 
   itemRow(id: string): ItemRow | undefined {

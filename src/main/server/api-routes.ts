@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { addLibraryBody, progressBody, scanBody, searchQuery, startPlaybackBody } from '../../shared/api-schemas';
 import {
   API_PREFIX,
+  type HomeResponse,
   type ItemsResponse,
   type LibrariesResponse,
   type PlaybackSession,
@@ -13,6 +14,7 @@ import { HttpError, Router, readJson, sendJson, sendNoContent } from './http-kit
 import { contentType } from './files';
 import type { ServerServices } from './services';
 import { decidePlayMethod } from '../playback/decision';
+import { buildHomePage } from '../catalogue/home-page';
 
 const P = API_PREFIX;
 
@@ -28,7 +30,12 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('GET', `${P}/items`, (ctx) => {
-    const body: ItemsResponse = { items: sv.queries.listItems() };
+    const body: ItemsResponse = sv.queries.catalogue();
+    sendJson(ctx, 200, body);
+  });
+
+  router.on('GET', `${P}/home`, (ctx) => {
+    const body: HomeResponse = buildHomePage(sv.home, sv.queries);
     sendJson(ctx, 200, body);
   });
 
@@ -39,6 +46,12 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     await sv.scans.prober.run({ itemId: id });
     const item = sv.queries.itemDetail(id);
     if (!item) throw new HttpError(404, 'not-found', 'No such item.');
+    if (item.kind === 'movie' || item.kind === 'series') {
+      const related = sv.related();
+      item.related = related.related(id);
+      item.peopleRows = related.peopleRows(id);
+      item.collectionItems = related.collectionItems(id);
+    }
     sendJson(ctx, 200, item);
   });
 

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { LibraryStore } from '../db/library-store';
 import { CatalogueQueries } from '../db/catalogue-queries';
+import { HomeQueries } from '../db/home-queries';
+import { relatedEntries } from '../db/related-queries';
+import { RelatedIndex } from '../catalogue/related-titles';
 import { ScanService } from '../library/scan-service';
 import { ArtworkWorker } from '../library/artwork';
 import { LibraryWatcher } from '../library/watcher';
@@ -19,6 +22,9 @@ export interface ServerServices {
   db: Db;
   store: LibraryStore;
   queries: CatalogueQueries;
+  home: HomeQueries;
+  /** Built on first use and again after the library changes. */
+  related(): RelatedIndex;
   scans: ScanService;
   watcher: LibraryWatcher | null;
   hls: HlsSessions;
@@ -35,12 +41,17 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
   const cacheDir = join(opts.dataDir, 'cache');
   const store = new LibraryStore(opts.db);
   const queries = new CatalogueQueries(opts.db);
+  const home = new HomeQueries(opts.db);
+  let relatedIndex: RelatedIndex | null = null;
   const events = new EventHub();
   const artwork = new ArtworkWorker(opts.db, cacheDir, opts.tools.ffmpeg);
   const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
     events.send({ type: 'scan', progress });
     // A cancelled scan keeps what it committed, so pages refresh after it too.
-    if (progress.phase === 'done' || progress.phase === 'cancelled') events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
+    if (progress.phase === 'done' || progress.phase === 'cancelled') {
+      relatedIndex = null;
+      events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
+    }
   });
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
   const hls = new HlsSessions(opts.tools.ffmpeg, cacheDir);
@@ -51,6 +62,8 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
     db: opts.db,
     store,
     queries,
+    home,
+    related: () => (relatedIndex ??= new RelatedIndex(relatedEntries(opts.db))),
     scans,
     watcher,
     hls,
