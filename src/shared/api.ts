@@ -264,6 +264,9 @@ export interface PersonCredit {
   character: string | null;
   poster: string | null;
   placeholder: string | null;
+  /** Episodes: the series they belong to. */
+  seriesId?: Id;
+  seriesTitle?: string;
 }
 
 export interface PersonDetail {

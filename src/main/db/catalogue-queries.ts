@@ -429,9 +429,10 @@ export class CatalogueQueries {
       .get(id);
     if (!p) return null;
     const credits = this.db
-      .prepare<[string], { item_id: string; kind: ItemKind; title: string; year: number | null; role: CreditRole; character: string | null; poster: string | null; placeholder: string | null; series_id: string | null }>(
-        `SELECT i.id AS item_id, i.kind, i.title, i.year, c.role, c.character, im.id AS poster, COALESCE(im.placeholder, i.placeholder) AS placeholder, i.series_id
-         FROM credits c JOIN items i ON i.id = c.item_id
+      .prepare<[string], { item_id: string; kind: ItemKind; title: string; year: number | null; role: CreditRole; character: string | null; poster: string | null; placeholder: string | null; series_id: string | null; series_title: string | null }>(
+        `SELECT i.id AS item_id, i.kind, i.title, i.year, c.role, c.character, im.id AS poster, COALESCE(im.placeholder, i.placeholder) AS placeholder, i.series_id,
+           s.title AS series_title
+         FROM credits c JOIN items i ON i.id = c.item_id LEFT JOIN items s ON s.id = i.series_id
          LEFT JOIN images im ON im.item_id = i.id AND im.kind = 'poster'
          WHERE c.person_id = ? AND i.missing_since IS NULL ORDER BY i.year DESC, i.sort_key`,
       )
@@ -449,6 +450,7 @@ export class CatalogueQueries {
         character: c.character,
         poster: img(c.poster),
         placeholder: c.placeholder || null,
+        ...(c.series_id ? { seriesId: c.series_id, seriesTitle: c.series_title ?? undefined } : {}),
       })),
     };
   }
