@@ -267,6 +267,34 @@ describe('the catalogue against the demo library', () => {
     }, second.itemId);
   }, 90_000);
 
+  it('searches everywhere from / with the keyboard: a person is found and opened', async () => {
+    if (!server) throw new Error('No server.');
+    await page.goto(`${server.origin}/`);
+    await page.getByTestId('slideshow').waitFor();
+    await page.keyboard.press('/');
+    const input = page.getByTestId('global-search-input');
+    await input.waitFor();
+    expect((await focused()).testid).toBe('global-search-input');
+    await page.keyboard.type('strathearn');
+    const people = page.locator('[data-testid="global-search"] section[aria-label="People"]');
+    await people.waitFor();
+    expect(await people.textContent()).toContain('Lionel Strathearn');
+    await screenshot(page, 'global-search', false);
+    // Down walks the results in order; Enter on the person opens their page.
+    const hits = await page.getByTestId('search-hit').allTextContents();
+    const at = hits.findIndex((h) => h.includes('Lionel Strathearn'));
+    for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-name').waitFor();
+    expect(await page.getByTestId('person-name').textContent()).toContain('Lionel Strathearn');
+    // Ctrl+K opens it too, and Escape closes it without leaving the page.
+    await page.keyboard.press('Control+k');
+    await input.waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('global-search').waitFor({ state: 'detached' });
+    expect(page.url()).toMatch(/\/person\//);
+  }, 60_000);
+
   it('has no serious or critical accessibility violations on home, library and a movie', async () => {
     if (!server) throw new Error('No server.');
     const movie = list.items.find((i) => i.kind === 'movie');

@@ -189,6 +189,6 @@ export class RelatedIndex {
     return (this.postings.get(`c:${target.collection}`) ?? [])
       .filter((entry) => entry.id !== id)
       .sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.title.localeCompare(b.title))
-      .map((entry) => toRelated(entry, [`In ${target.collection ?? ''}`]));
+      .map((entry) => toRelated(entry, []));
   }
 }
