@@ -76,7 +76,7 @@ describe('the home page', () => {
   });
 
   it('shows a begun movie in Continue watching with its progress, and the next episode in Next up', () => {
-    queries.saveProgress(idOf('Paper Kites'), 600);
+    queries.saveProgress(idOf('Paper Kites'), 600, undefined);
     const [first] = episodes();
     queries.saveProgress(first!, 0, true);
     const page = buildHomePage(home, queries);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOME_ROWS, HOME_ROW_KINDS, isRowDensity, POSTER_REM, resolveHomeRows, ROW_DENSITIES } from '../../src/shared/home-rows';
+import { DEFAULT_HOME_ROWS, type HomeRowSetting, HOME_ROW_KINDS, isRowDensity, POSTER_REM, resolveHomeRows, ROW_DENSITIES } from '../../src/shared/home-rows';
 
 describe('home rows from the settings', () => {
   it('shows every row in the default order when nothing is saved', () => {
@@ -25,10 +25,10 @@ describe('home rows from the settings', () => {
   });
 
   it('ignores unknown kinds and repeats', () => {
-    const saved = [
+    const saved: HomeRowSetting[] = [
       { kind: 'next-up', visible: true },
       { kind: 'next-up', visible: false },
-      { kind: 'trending' as never, visible: true },
+      { kind: 'trending' as HomeRowSetting['kind'], visible: true },
     ];
     expect(resolveHomeRows(saved)[0]).toBe('next-up');
     expect(resolveHomeRows(saved)).toHaveLength(HOME_ROW_KINDS.length);
