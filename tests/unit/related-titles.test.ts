@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RelatedIndex, scorePair, WEIGHTS, type RelatedCredit, type RelatedEntry } from '../../src/main/catalogue/related-titles';
+import { quickScore, RelatedIndex, scorePair, WEIGHTS, type RelatedCredit, type RelatedEntry } from '../../src/main/catalogue/related-titles';
 
 const actor = (personId: string, order: number): RelatedCredit => ({ personId, name: personId.replace(/-/g, ' '), role: 'actor', order });
 const director = (personId: string): RelatedCredit => ({ personId, name: personId.replace(/-/g, ' '), role: 'director', order: 0 });
@@ -75,6 +75,10 @@ describe('related titles', () => {
   it('needs more than one shared genre alone to call a title related', () => {
     const oneGenre = scorePair(entry({ id: 'x', genres: ['Drama', 'War', 'History'] }), entry({ id: 'y', genres: ['Drama', 'Comedy', 'Music'] }));
     expect(oneGenre.score).toBeLessThan(WEIGHTS.threshold);
+  });
+
+  it('ranks by the same numbers it explains', () => {
+    for (const a of library) for (const b of library) expect(quickScore(a, b)).toBeCloseTo(scorePair(a, b).score, 9);
   });
 
   it('orders the best first', () => {
