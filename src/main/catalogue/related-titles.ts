@@ -198,12 +198,22 @@ export class RelatedIndex {
   related(id: string, limit = 12): RelatedTitle[] {
     const target = this.byId.get(id);
     if (!target) return [];
-    const candidates = new Set<RelatedEntry>();
-    for (const key of this.keysOf(target)) for (const entry of this.postings.get(key) ?? []) if (entry.id !== id) candidates.add(entry);
+    // Titles that share people, tags or the collection first. Titles that share only genres can
+    // score at most genres + decade; when `limit` titles already beat that, none of the thousands
+    // sharing a genre can enter the list, and they are not scored at all (same result, far less work).
+    const keys = this.keysOf(target);
+    const seen = new Set<RelatedEntry>();
     const scored: { entry: RelatedEntry; score: number }[] = [];
-    for (const entry of candidates) {
+    const consider = (entry: RelatedEntry): void => {
+      if (entry.id === id || seen.has(entry)) return;
+      seen.add(entry);
       const score = quickScore(target, entry);
       if (score >= WEIGHTS.threshold) scored.push({ entry, score });
+    };
+    for (const key of keys) if (!key.startsWith('g:')) for (const entry of this.postings.get(key) ?? []) consider(entry);
+    const genreOnlyMax = WEIGHTS.genres + WEIGHTS.sameDecade;
+    if (scored.filter((s) => s.score > genreOnlyMax).length < limit) {
+      for (const key of keys) if (key.startsWith('g:')) for (const entry of this.postings.get(key) ?? []) consider(entry);
     }
     scored.sort((a, b) => b.score - a.score || (b.entry.year ?? 0) - (a.entry.year ?? 0) || (a.entry.title < b.entry.title ? -1 : a.entry.title > b.entry.title ? 1 : 0));
     return scored.slice(0, limit).map(({ entry }) => toRelated(entry, scorePair(target, entry).because));
