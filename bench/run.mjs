@@ -18,11 +18,15 @@ const suite = args.find((a) => !a.startsWith('--')) ?? 'scan';
 const countArg = args.indexOf('--count');
 const COUNT = countArg >= 0 ? Number(args[countArg + 1]) : 10_000;
 const keep = args.includes('--keep');
+if (suite === 'ui') {
+  await import('./ui.mjs');
+  process.exit(0);
+}
 if (suite === 'playback') {
   // Its own file: the playback suite shares nothing with the scanner's but this dispatch.
   await import('./playback.mjs');
 } else if (suite !== 'scan') {
-  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback)\n`);
+  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback, ui)\n`);
   process.exit(2);
 }
 if (!existsSync(cli)) {

@@ -59,7 +59,7 @@ function findMovie(describeIt: string, test: (file: MediaFile) => boolean): { mo
 
 /** Goes to the library through the app's own link, searches for a title and opens its card. */
 async function openFromLibrary(item: { id: string; title: string }): Promise<void> {
-  await page.locator('.app-header__brand').click();
+  await page.getByTestId('nav-library').click();
   const search = page.getByTestId('library-search');
   await search.fill(item.title);
   const card = page.locator(`.poster-card[data-item-id="${item.id}"]`);
@@ -148,6 +148,8 @@ describe('the renderer against the demo library', () => {
       const body = await page.evaluate(() => String((globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText));
       throw new Error(`The app did not start; the page says: ${body.slice(0, 300) || '(nothing)'}`);
     }
+    // The app opens on the home page; the library is one click away.
+    await page.getByTestId('nav-library').click();
     await page.waitForFunction(
       () => {
         const d = (globalThis as unknown as TestWindow).document;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { addLibraryBody, progressBody, scanBody, searchQuery, startPlaybackBody } from '../../shared/api-schemas';
 import {
   API_PREFIX,
+  type HomeResponse,
   type ItemsResponse,
   type LibrariesResponse,
   type ServerInfo,
@@ -12,6 +13,7 @@ import { HttpError, Router, readJson, sendJson, sendNoContent } from './http-kit
 import type { ServerServices } from './services';
 import { startPlayback } from '../playback/start-playback';
 import { PlaybackError } from '../playback/sessions';
+import { buildHomePage } from '../catalogue/home-page';
 
 const P = API_PREFIX;
 
@@ -27,7 +29,12 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('GET', `${P}/items`, (ctx) => {
-    const body: ItemsResponse = { items: sv.queries.listItems() };
+    const body: ItemsResponse = sv.queries.catalogue();
+    sendJson(ctx, 200, body);
+  });
+
+  router.on('GET', `${P}/home`, (ctx) => {
+    const body: HomeResponse = buildHomePage(sv.home, sv.queries);
     sendJson(ctx, 200, body);
   });
 
@@ -38,6 +45,15 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     await sv.scans.prober.run({ itemId: id });
     const item = sv.queries.itemDetail(id);
     if (!item) throw new HttpError(404, 'not-found', 'No such item.');
+    if (item.kind === 'movie' || item.kind === 'series') {
+      const started = performance.now();
+      const related = sv.related();
+      item.related = related.related(id);
+      item.peopleRows = related.peopleRows(id);
+      item.collectionItems = related.collectionItems(id);
+      // The related work's own cost, for the benchmark and the browser's dev tools.
+      ctx.res.setHeader('Server-Timing', `related;dur=${(performance.now() - started).toFixed(1)}`);
+    }
     sendJson(ctx, 200, item);
   });
 

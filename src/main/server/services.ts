@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { LibraryStore } from '../db/library-store';
 import { CatalogueQueries } from '../db/catalogue-queries';
+import { HomeQueries } from '../db/home-queries';
+import { relatedEntries } from '../db/related-queries';
+import { RelatedIndex } from '../catalogue/related-titles';
 import { ScanService } from '../library/scan-service';
 import { ArtworkWorker } from '../library/artwork';
 import { LibraryWatcher } from '../library/watcher';
@@ -21,6 +24,9 @@ export interface ServerServices {
   db: Db;
   store: LibraryStore;
   queries: CatalogueQueries;
+  home: HomeQueries;
+  /** Built on first use and again after the library changes. */
+  related(): RelatedIndex;
   scans: ScanService;
   watcher: LibraryWatcher | null;
   hls: PlaybackSessions;
@@ -51,12 +57,17 @@ export function makeServices(opts: {
   const cacheDir = join(opts.dataDir, 'cache');
   const store = new LibraryStore(opts.db);
   const queries = new CatalogueQueries(opts.db);
+  const home = new HomeQueries(opts.db);
+  let relatedIndex: RelatedIndex | null = null;
   const events = new EventHub();
   const artwork = new ArtworkWorker(opts.db, cacheDir, opts.tools.ffmpeg);
   const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
     events.send({ type: 'scan', progress });
     // A cancelled scan keeps what it committed, so pages refresh after it too.
-    if (progress.phase === 'done' || progress.phase === 'cancelled') events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
+    if (progress.phase === 'done' || progress.phase === 'cancelled') {
+      relatedIndex = null;
+      events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
+    }
   });
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
   const settings = new SettingsStore(opts.db, opts.log);
@@ -74,6 +85,8 @@ export function makeServices(opts: {
     db: opts.db,
     store,
     queries,
+    home,
+    related: () => (relatedIndex ??= new RelatedIndex(relatedEntries(opts.db))),
     scans,
     watcher,
     hls,

@@ -6,12 +6,15 @@ import type { FieldError } from '../../shared/settings';
 import type {
   AddLibraryBody,
   ApiErrorBody,
+  HomeResponse,
   Id,
   ItemDetail,
   ItemsResponse,
   Library,
+  PersonDetail,
   PlaybackSession,
   ProgressBody,
+  SearchResponse,
   ServerEvent,
   StartPlaybackBody,
 } from '../../shared/api';
@@ -102,6 +105,18 @@ export function getItems(signal?: AbortSignal): Promise<ItemsResponse> {
 
 export function getItem(id: Id, signal?: AbortSignal): Promise<ItemDetail> {
   return request<ItemDetail>(`/items/${enc(id)}`, { signal });
+}
+
+export function getHome(signal?: AbortSignal): Promise<HomeResponse> {
+  return request<HomeResponse>('/home', { signal });
+}
+
+export function getPerson(id: Id, signal?: AbortSignal): Promise<PersonDetail> {
+  return request<PersonDetail>(`/people/${enc(id)}`, { signal });
+}
+
+export function searchEverything(query: string, signal?: AbortSignal): Promise<SearchResponse> {
+  return request<SearchResponse>(`/search?q=${enc(query)}`, { signal });
 }
 
 export function addLibrary(body: AddLibraryBody): Promise<Library> {
