@@ -139,20 +139,23 @@ describe('themes and settings against the demo library', () => {
       await settledScreenshot(`theme-${entry.id}-settings`);
 
       await page.locator('.app-header__brand').click();
-      await page.locator('.poster-card img').first().waitFor({ state: 'visible' });
+      await page.getByTestId('slide-title').first().waitFor({ state: 'visible' });
       await settledScreenshot(`theme-${entry.id}-home`);
 
+      await page.getByTestId('nav-library').click();
+      await page.locator('.poster-card img').first().waitFor({ state: 'visible' });
+      await settledScreenshot(`theme-${entry.id}-library`);
       await page.getByTestId('library-search').fill(movie.title);
       await page.locator(`.poster-card[data-item-id="${movie.id}"]`).click();
       await page.getByTestId('item-title').waitFor({ state: 'visible' });
       await settledScreenshot(`theme-${entry.id}-movie`);
 
-      await page.locator('.app-header__brand').click();
+      await page.getByTestId('nav-library').click();
       await page.getByTestId('library-search').fill(series.title);
       await page.locator(`.poster-card[data-item-id="${series.id}"]`).click();
       await page.getByTestId('item-title').waitFor({ state: 'visible' });
       await settledScreenshot(`theme-${entry.id}-series`);
-      await page.locator('.app-header__brand').click();
+      await page.getByTestId('nav-library').click();
       await page.getByTestId('library-search').fill('');
       expect((await painted()).marker).toBe(1);
     }
