@@ -18,8 +18,15 @@ const suite = args.find((a) => !a.startsWith('--')) ?? 'scan';
 const countArg = args.indexOf('--count');
 const COUNT = countArg >= 0 ? Number(args[countArg + 1]) : 10_000;
 const keep = args.includes('--keep');
-if (suite !== 'scan') {
-  process.stderr.write(`unknown benchmark "${suite}" (known: scan)\n`);
+if (suite === 'ui') {
+  await import('./ui.mjs');
+  process.exit(0);
+}
+if (suite === 'playback') {
+  // Its own file: the playback suite shares nothing with the scanner's but this dispatch.
+  await import('./playback.mjs');
+} else if (suite !== 'scan') {
+  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback, ui)\n`);
   process.exit(2);
 }
 if (!existsSync(cli)) {
@@ -164,7 +171,7 @@ async function main() {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 
-main()
+if (suite === 'scan') main()
   .catch((e) => {
     process.stderr.write(`${e.stack ?? e}\n`);
     process.exitCode = 1;

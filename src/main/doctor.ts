@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mediaTools } from './media-tools/tools';
 import { ffmpegLists, runTool } from './media-tools/run';
 import { nativeBindingPath, nativeOptions } from './db/native-binding';
+import { detectHardwareEncoders, type EncoderStatus } from './playback/encoders';
 
 const ENCODERS = ['libx264', 'aac', 'libx265', 'libvpx-vp9', 'libopus', 'ac3'] as const;
 const MUXERS = ['hls', 'mp4', 'webm', 'matroska'] as const;
@@ -18,16 +19,19 @@ export interface DoctorReport {
   encoders: Record<string, boolean>;
   muxers: Record<string, boolean>;
   filters: Record<string, boolean>;
+  /** Hardware H.264 encoders: which work, and why the others do not. */
+  hardware: EncoderStatus[];
 }
 
 export async function doctorReport(): Promise<DoctorReport> {
   const tools = mediaTools();
-  const [fv, pv, enc, mux, fil] = await Promise.all([
+  const [fv, pv, enc, mux, fil, hardware] = await Promise.all([
     runTool(tools.ffmpeg, ['-hide_banner', '-version'], { timeoutMs: 10_000 }),
     runTool(tools.ffprobe, ['-hide_banner', '-version'], { timeoutMs: 10_000 }),
     runTool(tools.ffmpeg, ['-hide_banner', '-encoders'], { timeoutMs: 10_000 }),
     runTool(tools.ffmpeg, ['-hide_banner', '-muxers'], { timeoutMs: 10_000 }),
     runTool(tools.ffmpeg, ['-hide_banner', '-filters'], { timeoutMs: 10_000 }),
+    detectHardwareEncoders(tools.ffmpeg),
   ]);
   const firstLine = (s: string): string => s.split('\n')[0]?.trim() ?? '';
   const db = new Database(':memory:', nativeOptions());
@@ -54,6 +58,8 @@ export async function doctorReport(): Promise<DoctorReport> {
     `Encoders ${Object.entries(encoders).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
     `Muxers   ${Object.entries(muxers).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
     `Filters  ${Object.entries(filters).map(([k, v]) => `${k}: ${mark(v)}`).join(', ')}`,
+    `Hardware ${hardware.some((h) => h.usable) ? hardware.filter((h) => h.usable).map((h) => h.encoder).join(', ') : 'none usable: transcodes use libx264'}`,
+    ...hardware.map((h) => `         ${h.encoder}: ${h.usable ? 'yes' : 'no'}, ${h.detail}`),
   ];
   const ok = fts5 && encoders.libx264 === true && encoders.aac === true && muxers.hls === true;
   lines.push(ok ? 'All that playback needs is here.' : 'Something playback needs is missing (see MISSING above).');
@@ -67,5 +73,6 @@ export async function doctorReport(): Promise<DoctorReport> {
     encoders,
     muxers,
     filters,
+    hardware,
   };
 }

@@ -29,14 +29,34 @@ export const clientCapabilities = z.object({
   audioCodecs: z.array(z.enum(['aac', 'mp3', 'opus', 'vorbis', 'flac', 'ac3', 'eac3', 'dts', 'truehd', 'pcm'])).max(12),
   /** hls.js (MSE) or native HLS is available. */
   hls: z.boolean(),
+  /** The tallest picture worth sending (the screen's height); taller is scaled down by a transcode. */
+  maxHeight: z.number().int().min(144).max(4320).optional(),
+  /** The most the link or the decoder takes; a file above it is transcoded under it. */
+  maxBitrateKbps: z.number().int().min(200).max(400_000).optional(),
+  /** Channels the output takes (2 = stereo, 6 = 5.1); AAC keeps 5.1 when this allows it. Default 2. */
+  maxAudioChannels: z.number().int().min(1).max(8).optional(),
+  /** The display shows HDR: an HDR video is then not tone-mapped. */
+  hdr: z.boolean().optional(),
 });
 
-export const startPlaybackBody = z.object({
-  fileId: z.string().min(1).max(64),
-  capabilities: clientCapabilities,
-  audioStream: z.number().int().min(0).max(1000).optional(),
-  startSeconds: z.number().min(0).max(1e6).optional(),
-});
+export const playMethodForce = z.enum(['remux', 'transcode']);
+
+const streamIndex = z.number().int().min(0).max(10_000);
+
+export const startPlaybackBody = z
+  .object({
+    /** One file; or `itemId` and the server picks the version (and joins stacked parts). */
+    fileId: z.string().min(1).max(64).optional(),
+    itemId: z.string().min(1).max(64).optional(),
+    capabilities: clientCapabilities,
+    /** The `index` of an audio stream of the file as GET /items/:id lists it. */
+    audioStream: streamIndex.optional(),
+    /** The `index` of a subtitle stream (embedded or sidecar); null = none. Picture subtitles are burned in. */
+    subtitleStream: streamIndex.nullable().optional(),
+    startSeconds: z.number().min(0).max(1e6).optional(),
+    forceMethod: playMethodForce.optional(),
+  })
+  .refine((b) => (b.fileId === undefined) !== (b.itemId === undefined), { message: 'give exactly one of fileId and itemId' });
 
 export const progressBody = z.object({
   positionSeconds: z.number().min(0).max(1e7),
@@ -48,4 +68,5 @@ export type AddLibraryBody = z.infer<typeof addLibraryBody>;
 export type ScanBody = z.infer<typeof scanBody>;
 export type ClientCapabilities = z.infer<typeof clientCapabilities>;
 export type StartPlaybackBody = z.infer<typeof startPlaybackBody>;
+export type ForcedPlayMethod = z.infer<typeof playMethodForce>;
 export type ProgressBody = z.infer<typeof progressBody>;

@@ -1,15 +1,18 @@
 // The JSON contract of /api/v1: response types used by the server's routes and the renderer's client alike,
 // and the request types (their zod schemas live in api-schemas.ts, so the UI bundle carries no zod). Pure: no Node, no DOM.
 import type { LibraryType } from './api-schemas';
+import type { FieldError, Settings } from './settings';
+import type { HomeRowKind } from './home-rows';
 
 export const API_PREFIX = '/api/v1';
 
-export type { AddLibraryBody, ClientCapabilities, LibraryType, ProgressBody, ScanBody, StartPlaybackBody } from './api-schemas';
+export type { AddLibraryBody, ClientCapabilities, ForcedPlayMethod, LibraryType, ProgressBody, ScanBody, StartPlaybackBody } from './api-schemas';
 
 export type Id = string;
 
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  /** `fields` lists every bad field of a request body, not only the first. */
+  error: { code: string; message: string; fields?: FieldError[] };
 }
 
 // ── Catalogue ────────────────────────────────────────────────────────────────
@@ -47,10 +50,31 @@ export interface ItemSummary {
   missing: boolean;
   /** Series only: how many episodes exist on disk. */
   episodeCount?: number;
+  // Compact fields for the library's filters: left out when empty, so 20,000 titles stay small.
+  /** Only when it differs from the title. */
+  originalTitle?: string;
+  /** Subtitle languages (ISO 639-2/B), sidecars included. */
+  subtitleLanguages?: string[];
+  /** Of the best video stream. */
+  resolution?: Resolution;
+  hdr?: true;
+  /** Started and not finished (a movie with a position; a series with some episodes watched). */
+  inProgress?: true;
+  /** Indexes into ItemsResponse.people: the first billed actors, then directors and writers. */
+  people?: number[];
+}
+
+export type Resolution = 'sd' | 'hd' | '4k';
+
+export interface PersonRef {
+  id: Id;
+  name: string;
 }
 
 export interface ItemsResponse {
   items: ItemSummary[];
+  /** The people that summaries name by index, each once. */
+  people: PersonRef[];
 }
 
 export interface Rating {
@@ -207,6 +231,30 @@ export interface ItemDetail {
   addedAt: string;
   missing: boolean;
   userData: UserData;
+  /** Movies and series: titles like this one, best first, each saying why. */
+  related?: RelatedTitle[];
+  /** "More with <lead actor>", "More directed by <director>", when the library has them. */
+  peopleRows?: PersonRow[];
+  /** The other titles of its collection, in release order. */
+  collectionItems?: RelatedTitle[];
+}
+
+export interface RelatedTitle {
+  id: Id;
+  kind: TopKind;
+  title: string;
+  year: number | null;
+  poster: string | null;
+  placeholder: string | null;
+  /** Why it is here, for people: "Same director: …", "3 actors in common", "Also Sci-Fi · 1980s". */
+  because: string[];
+}
+
+export interface PersonRow {
+  role: 'actor' | 'director';
+  person: PersonRef;
+  title: string;
+  items: RelatedTitle[];
 }
 
 export interface PersonCredit {
@@ -218,6 +266,9 @@ export interface PersonCredit {
   character: string | null;
   poster: string | null;
   placeholder: string | null;
+  /** Episodes: the series they belong to. */
+  seriesId?: Id;
+  seriesTitle?: string;
 }
 
 export interface PersonDetail {
@@ -225,6 +276,63 @@ export interface PersonDetail {
   name: string;
   photo: string | null;
   credits: PersonCredit[];
+}
+
+// ── Home ─────────────────────────────────────────────────────────────────────
+
+/** One card of a home row: a movie or series (poster), or an episode (its thumb, under the series' name). */
+export interface HomeCard {
+  id: Id;
+  kind: ItemKind;
+  title: string;
+  /** "S1 · E3 · The title", a year, or null. */
+  subtitle: string | null;
+  year: number | null;
+  /** Poster for titles, thumb for episodes. */
+  image: string | null;
+  placeholder: string | null;
+  /** 0..1 of the way through, when started. */
+  progress: number | null;
+  watched: boolean;
+  /** Episodes: their series, whose page the card opens. */
+  seriesId?: Id;
+  /** What Play starts from the card, when it is playable. */
+  fileId?: Id;
+  positionSeconds?: number;
+}
+
+export interface HomeRow {
+  /** Unique on the page: the row kind, or `genre:<name>`, `collection:<id>`. */
+  id: string;
+  title: string;
+  kind: HomeRowKind;
+  /** Cards are posters (2:3) or episode stills (16:9). */
+  shape: 'poster' | 'still';
+  items: HomeCard[];
+  /** The library page this row's "See all" opens, as a query, when there is one. */
+  libraryQuery?: Record<string, string>;
+}
+
+/** One slide of the home slideshow: a newest title with what its slide shows. */
+export interface HomeSlide {
+  id: Id;
+  kind: TopKind;
+  title: string;
+  year: number | null;
+  overview: string | null;
+  genres: string[];
+  imdb: number | null;
+  contentRating: string | null;
+  backdrop: string | null;
+  logo: string | null;
+  placeholder: string | null;
+  /** What Play starts: the movie's file, or the series' next episode. */
+  play: { itemId: Id; fileId: Id; positionSeconds: number } | null;
+}
+
+export interface HomeResponse {
+  slides: HomeSlide[];
+  rows: HomeRow[];
 }
 
 export interface SearchResponse {
@@ -285,7 +393,12 @@ export interface ScanProgress {
 export type ServerEvent =
   | { type: 'scan'; progress: ScanProgress }
   | { type: 'library-changed'; libraryId: Id; itemIds: Id[] }
-  | { type: 'root-status'; libraryId: Id; rootId: Id; online: boolean };
+  | { type: 'root-status'; libraryId: Id; rootId: Id; online: boolean }
+  | { type: 'settings-changed'; settings: Settings }
+  /** A theme file was added, changed or removed: GET /api/v1/themes again. */
+  | { type: 'themes-changed' }
+  /** A play request waits for a share that is slow to wake (up to 30 s); the player can say so. */
+  | { type: 'playback-waiting'; fileId: Id; root: string; waitedSeconds: number };
 
 // ── Playback ────────────────────────────────────────────────────────────────
 
@@ -293,17 +406,76 @@ export type ServerEvent =
 
 export type PlayMethod = 'direct' | 'remux' | 'transcode';
 
+/** Why a method was chosen: one code per cause, in a stable order. */
+export type PlayReason =
+  | 'direct-play'
+  | 'container-not-supported'
+  | 'video-codec-not-supported'
+  | 'video-bit-depth-not-supported'
+  | 'audio-codec-not-supported'
+  | 'audio-track-not-default'
+  | 'subtitle-burn-in'
+  | 'resolution-too-high'
+  | 'bitrate-too-high'
+  | 'hdr-tonemap'
+  | 'hls-not-supported'
+  | 'forced-by-client';
+
+export interface AudioTrack {
+  /** The stream's `index` in the file (send it back as `audioStream`). */
+  stream: number;
+  language: string | null;
+  title: string | null;
+  codec: string;
+  channels: number | null;
+  isDefault: boolean;
+  selected: boolean;
+}
+
+export interface SubtitleTrack {
+  /** The stream's `index` (send it back as `subtitleStream`). */
+  stream: number;
+  language: string | null;
+  title: string | null;
+  codec: string;
+  isForced: boolean;
+  isDefault: boolean;
+  /** Text tracks become WebVTT; picture tracks (PGS, VobSub, DVB) can only be burned in. */
+  kind: 'text' | 'picture';
+  /** WebVTT on the video's timeline, for every text track; null for picture tracks. */
+  url: string | null;
+  /** This session paints it into the picture. */
+  burnedIn: boolean;
+}
+
+export interface TrickplayIndex {
+  intervalSeconds: number;
+  tileWidth: number;
+  tileHeight: number;
+  columns: number;
+  rows: number;
+  /** Thumbnails in total, over all sheets. */
+  count: number;
+  /** Sprite-sheet image URLs, in order. */
+  sheets: string[];
+}
+
 export interface PlaybackSession {
   sessionId: Id;
   method: PlayMethod;
   /** Why this method: machine-readable codes such as `container-not-supported`, `audio-codec-not-supported`. */
-  reasons: string[];
-  /** For direct play: the file URL (HTTP Range); for HLS: the master playlist. */
+  reasons: PlayReason[];
+  /** For direct play: the file URL (HTTP Range); for HLS: the VOD playlist, on the file's own timeline. */
   url: string;
   mime: string;
   durationSeconds: number | null;
+  /** Where the player should start (the playlist always covers the whole file). */
+  startSeconds: number;
+  audioTracks: AudioTrack[];
+  subtitleTracks: SubtitleTrack[];
+  /** The URL of a TrickplayIndex, or null when there are no thumbnails (yet). */
+  trickplay: { url: string } | null;
 }
-
 
 // ── Server info ─────────────────────────────────────────────────────────────
 

@@ -59,13 +59,34 @@ function findMovie(describeIt: string, test: (file: MediaFile) => boolean): { mo
 
 /** Goes to the library through the app's own link, searches for a title and opens its card. */
 async function openFromLibrary(item: { id: string; title: string }): Promise<void> {
-  await page.locator('.app-header__brand').click();
+  await page.getByTestId('nav-library').click();
   const search = page.getByTestId('library-search');
   await search.fill(item.title);
   const card = page.locator(`.poster-card[data-item-id="${item.id}"]`);
   await card.waitFor({ state: 'visible' });
   await card.click();
   await page.getByTestId('item-title').waitFor({ state: 'visible' });
+}
+
+/** Jumps to `fraction` of the video and waits (bounded) until it plays on from there; returns the seconds it took. */
+async function farSeek(fraction: number): Promise<number> {
+  const target = await page.getByTestId('video').evaluate((element, f) => {
+    const video = element as unknown as { duration: number; currentTime: number };
+    const to = Math.floor(video.duration * f);
+    video.currentTime = to;
+    return to;
+  }, fraction);
+  const started = Date.now();
+  await page.waitForFunction(
+    (to) => {
+      const video = (globalThis as unknown as TestWindow).document.querySelector('video') as unknown as { currentTime: number; seeking: boolean; readyState: number; error: { code: number } | null } | null;
+      if (video?.error) throw new Error(`video error ${video.error.code}`);
+      return video !== null && !video.seeking && video.readyState >= 3 && video.currentTime > to + 0.5;
+    },
+    target,
+    { timeout: PLAYBACK_TIMEOUT_MS, polling: 100 },
+  );
+  return (Date.now() - started) / 1000;
 }
 
 async function waitForPlayback(): Promise<TestVideo> {
@@ -127,6 +148,8 @@ describe('the renderer against the demo library', () => {
       const body = await page.evaluate(() => String((globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText));
       throw new Error(`The app did not start; the page says: ${body.slice(0, 300) || '(nothing)'}`);
     }
+    // The app opens on the home page; the library is one click away.
+    await page.getByTestId('nav-library').click();
     await page.waitForFunction(
       () => {
         const d = (globalThis as unknown as TestWindow).document;
@@ -240,9 +263,27 @@ describe('the renderer against the demo library', () => {
     // hls.js feeds the element through Media Source Extensions.
     expect(video.currentSrc).toMatch(/^blob:/);
     await screenshot(page, 'player-remux', false);
+    // The whole playlist is there from the start: a jump far ahead plays on from there.
+    await farSeek(0.8);
     await page.getByTestId('player-back').click();
     await page.getByTestId('item-title').waitFor({ state: 'visible' });
   }, 90_000);
+
+  it('plays an HEVC MKV as a transcode through hls.js, and a far seek plays on from there', async () => {
+    const { movie } = findMovie('HEVC movie', (file) => streamsOf(file, 'video').includes('hevc'));
+    await openFromLibrary(movie);
+    await page.getByTestId('play').click();
+    await page.waitForURL(/\/play\//);
+    const video = await waitForPlayback();
+    expect(video.videoWidth).toBeGreaterThan(0);
+    const info = page.getByTestId('play-method');
+    expect(await info.getAttribute('data-method')).toBe('transcode');
+    expect(await info.getAttribute('data-engine')).toBe('hls.js');
+    await farSeek(0.75);
+    await screenshot(page, 'player-transcode', false);
+    await page.getByTestId('player-back').click();
+    await page.getByTestId('item-title').waitFor({ state: 'visible' });
+  }, 120_000);
 
   it('opens a series with its seasons and episodes', async () => {
     const series = catalogue.details.find(

@@ -71,7 +71,7 @@ async function libraryEvents(reader: Reader, libraryId: string, until: (e: Serve
         const data = block.split('\n').find((l) => l.startsWith('data: '));
         if (!data) continue;
         const event = JSON.parse(data.slice(6)) as ServerEvent;
-        if ((event.type === 'scan' ? event.progress.libraryId : event.libraryId) !== libraryId) continue;
+        if ((event.type === 'scan' ? event.progress.libraryId : 'libraryId' in event ? event.libraryId : null) !== libraryId) continue;
         seen.push(event);
         onEvent(event);
         if (until(event)) return seen;

@@ -10,6 +10,7 @@ import type {
   ItemDetail,
   ItemKind,
   ItemSummary,
+  ItemsResponse,
   Library,
   MediaFile,
   MediaStream,
@@ -20,6 +21,7 @@ import type {
   UserData,
 } from '../../shared/api';
 import { nowIso } from './ids';
+import { libraryFacets } from './library-facets';
 
 const img = (id: string | null | undefined): string | null => (id ? `/img/${id}` : null);
 
@@ -99,6 +101,13 @@ export interface FileSource {
   signature: string;
   durationSeconds: number | null;
   streams: MediaStream[];
+}
+
+export interface SubtitleSource {
+  file: FileSource;
+  codec: string;
+  /** The sidecar file, for an external track; null for a track inside the video. */
+  sidecarPath: string | null;
 }
 
 export class CatalogueQueries {
@@ -196,6 +205,20 @@ export class CatalogueQueries {
       if (r.kind === 'series') summary.episodeCount = counts?.total ?? 0;
       return summary;
     });
+  }
+
+  /** The library page's list: every summary with the compact facts its filters need (see library-facets.ts). */
+  catalogue(profileId = 'default'): ItemsResponse {
+    const items = this.listItems(profileId);
+    const { byItem, people } = libraryFacets(this.db, profileId);
+    for (const item of items) {
+      const facets = byItem.get(item.id);
+      if (!facets) continue;
+      const { seriesLanguages, ...rest } = facets;
+      Object.assign(item, rest);
+      if (seriesLanguages && item.languages.length === 0) item.languages = seriesLanguages;
+    }
+    return { items, people };
   }
 
   itemRow(id: string): ItemRow | undefined {
@@ -413,9 +436,10 @@ export class CatalogueQueries {
       .get(id);
     if (!p) return null;
     const credits = this.db
-      .prepare<[string], { item_id: string; kind: ItemKind; title: string; year: number | null; role: CreditRole; character: string | null; poster: string | null; placeholder: string | null; series_id: string | null }>(
-        `SELECT i.id AS item_id, i.kind, i.title, i.year, c.role, c.character, im.id AS poster, COALESCE(im.placeholder, i.placeholder) AS placeholder, i.series_id
-         FROM credits c JOIN items i ON i.id = c.item_id
+      .prepare<[string], { item_id: string; kind: ItemKind; title: string; year: number | null; role: CreditRole; character: string | null; poster: string | null; placeholder: string | null; series_id: string | null; series_title: string | null }>(
+        `SELECT i.id AS item_id, i.kind, i.title, i.year, c.role, c.character, im.id AS poster, COALESCE(im.placeholder, i.placeholder) AS placeholder, i.series_id,
+           s.title AS series_title
+         FROM credits c JOIN items i ON i.id = c.item_id LEFT JOIN items s ON s.id = i.series_id
          LEFT JOIN images im ON im.item_id = i.id AND im.kind = 'poster'
          WHERE c.person_id = ? AND i.missing_since IS NULL ORDER BY i.year DESC, i.sort_key`,
       )
@@ -433,6 +457,7 @@ export class CatalogueQueries {
         character: c.character,
         poster: img(c.poster),
         placeholder: c.placeholder || null,
+        ...(c.series_id ? { seriesId: c.series_id, seriesTitle: c.series_title ?? undefined } : {}),
       })),
     };
   }
@@ -541,6 +566,23 @@ export class CatalogueQueries {
       signature: `${row.size}:${row.mtime_ms}`,
       durationSeconds: row.duration,
       streams: this.streamsOf(row.id),
+    };
+  }
+
+  /** A subtitle stream of a file: the video it belongs to, and for a sidecar its own file (both under the root). */
+  subtitleSource(fileId: string, index: number): SubtitleSource | null {
+    const file = this.fileSource(fileId);
+    if (!file) return null;
+    const row = this.db
+      .prepare<[string, number], { codec: string; is_external: number; external_path: string | null }>(
+        "SELECT codec, is_external, external_path FROM streams WHERE file_id = ? AND idx = ? AND type = 'subtitle'",
+      )
+      .get(fileId, index);
+    if (!row) return null;
+    return {
+      file,
+      codec: row.codec,
+      sidecarPath: row.is_external === 1 && row.external_path ? join(file.rootPath, row.external_path) : null,
     };
   }
 

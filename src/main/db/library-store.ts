@@ -278,6 +278,16 @@ export class LibraryStore {
     return this.s.deleteLibrary.run(id).changes > 0;
   }
 
+  /** Renames a library or changes how often its shares are polled; false when there is no such library. */
+  updateLibrary(id: string, change: { name?: string | undefined; pollMinutes?: number | undefined }): boolean {
+    const row = this.library(id);
+    if (!row) return false;
+    this.db
+      .prepare('UPDATE libraries SET name = ?, poll_minutes = ? WHERE id = ?')
+      .run(change.name ?? row.name, change.pollMinutes ?? row.poll_minutes, id);
+    return true;
+  }
+
   setRootStatus(rootId: string, online: boolean, error: string | null): void {
     this.s.setRootStatus.run(online ? 1 : 0, error, rootId);
   }

@@ -248,4 +248,22 @@ SELECT DISTINCT root_id,
 FROM files;
 `,
   },
+  {
+    version: 3,
+    name: 'settings: when each section was last written',
+    // The settings table (made empty in 1) holds one row per section, key = section name, value = its
+    // JSON: a section is read and written whole and validated in src/shared/settings.ts, so a new field
+    // needs no migration. Rebuilt rather than ALTERed, so the step can run again on a database whose
+    // version was rolled back (ADD COLUMN would fail on the column it already added).
+    sql: `
+CREATE TABLE settings_v3 (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT
+);
+INSERT INTO settings_v3 (key, value) SELECT key, value FROM settings;
+DROP TABLE settings;
+ALTER TABLE settings_v3 RENAME TO settings;
+`,
+  },
 ];

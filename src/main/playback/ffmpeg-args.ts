@@ -1,51 +1,121 @@
-// The one place that builds ffmpeg argv for playback. Every value comes from our own enums, never from a request.
+// The one place that builds ffmpeg and ffprobe argv for playback. Every value comes from our own enums,
+// the database, or numbers checked against their range — never a string from a request.
 import type { PlayDecision } from './decision';
+import { segmentEnd, type SegmentPlan } from './playlist';
 
-export const SEGMENT_SECONDS = 3;
+/** The muxer cuts on the first keyframe at or after each time, less this slack for rounding. */
+const CUT_SLACK_SECONDS = 0.002;
 
-export interface HlsJobInput {
+export function keyframeArgs(input: string): string[] {
+  return ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv', input];
+}
+
+export interface SegmentJobInput {
   input: string;
   outDir: string;
   decision: PlayDecision;
-  startSeconds: number;
+  plan: SegmentPlan;
+  /** The first segment this run makes. */
+  from: number;
 }
 
-export function hlsArgs({ input, outDir, decision, startSeconds }: HlsJobInput): string[] {
-  const args = ['-nostdin', '-hide_banner', '-v', 'error'];
-  if (startSeconds > 0) args.push('-ss', startSeconds.toFixed(3));
-  args.push('-i', input);
-  if (decision.video) args.push('-map', `0:${decision.video.index}`);
+function seconds(n: number): string {
+  if (!Number.isFinite(n) || n < 0 || n > 1e7) throw new RangeError(`not a time: ${n}`);
+  return n.toFixed(6).replace(/\.?0+$/, '') || '0';
+}
+
+const TONEMAP = 'zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv';
+
+function videoFilter(decision: PlayDecision): string {
+  const filters: string[] = [];
+  if (decision.encode.tonemap) filters.push(TONEMAP);
+  const h = decision.encode.maxHeight;
+  if (h !== null) {
+    if (!Number.isInteger(h) || h < 144 || h > 4320) throw new RangeError(`not a height: ${h}`);
+    filters.push(`scale=-2:'min(ih,${h})'`);
+  } else {
+    filters.push("scale='min(1920,iw)':-2");
+  }
+  filters.push('format=yuv420p');
+  return filters.join(',');
+}
+
+/**
+ * One run of ffmpeg making segments `from`… of a plan: `-ss` before the input at the segment's start,
+ * source timestamps kept (-copyts) so the cut list and forced keyframes are the plan's own times, and
+ * fMP4 fragments written by the segment muxer (one header, then moof+mdat per segment).
+ */
+export function segmentJobArgs({ input, outDir, decision, plan, from }: SegmentJobInput): string[] {
+  if (!Number.isInteger(from) || from < 0 || from >= plan.starts.length) throw new RangeError(`no segment ${from}`);
+  const start = plan.starts[from]!;
+  const cuts = plan.starts.slice(from + 1);
+  const args = ['-nostdin', '-hide_banner', '-v', 'error', '-ss', seconds(start), '-copyts', '-i', input];
+  const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
+  if (burn && decision.video) {
+    // Picture subtitles painted over the video before scaling; the timestamps are kept, so they line up.
+    args.push('-filter_complex', `[0:${decision.video.index}][0:${burn.index}]overlay=eof_action=pass:repeatlast=0,${videoFilter(decision)}[v]`, '-map', '[v]');
+  } else if (decision.video) {
+    args.push('-map', `0:${decision.video.index}`);
+  }
   if (decision.audio) args.push('-map', `0:${decision.audio.index}`);
-  args.push('-sn', '-dn', '-map_metadata', '-1', '-map_chapters', '-1');
+  args.push('-sn', '-dn', '-map_metadata', '-1', '-map_chapters', '-1', '-max_muxing_queue_size', '4096');
   if (decision.videoAction === 'copy') {
     args.push('-c:v', 'copy');
     if (decision.video?.codec === 'hevc') args.push('-tag:v', 'hvc1');
   } else if (decision.videoAction === 'encode') {
-    args.push(
-      '-c:v', 'libx264',
-      '-preset', 'veryfast',
-      '-crf', '23',
-      '-pix_fmt', 'yuv420p',
-      '-profile:v', 'high',
-      '-level:v', '4.1',
-      '-vf', "scale='min(1920,iw)':-2",
-      // Even segments need a keyframe exactly on each boundary.
-      '-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
-      '-sc_threshold', '0',
-    );
+    args.push('-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-level:v', '4.1');
+    if (!burn) args.push('-vf', videoFilter(decision));
+    const kbps = decision.encode.maxBitrateKbps;
+    if (kbps !== null) {
+      if (!Number.isInteger(kbps) || kbps < 200 || kbps > 400_000) throw new RangeError(`not a bit rate: ${kbps}`);
+      const video = Math.max(150, kbps - 256);
+      args.push('-crf', '23', '-maxrate', `${video}k`, '-bufsize', `${video * 2}k`);
+    } else {
+      args.push('-crf', '23');
+    }
+    // A keyframe exactly where each planned segment starts; -copyts makes these the file's own times.
+    if (cuts.length > 0) args.push('-force_key_frames', cuts.map(seconds).join(','));
   }
-  if (decision.audioAction === 'copy') args.push('-c:a', 'copy');
-  else if (decision.audioAction === 'encode') args.push('-c:a', 'aac', '-b:a', '192k', '-ac', '2', '-ar', '48000');
+  if (decision.audioAction === 'copy') {
+    args.push('-c:a', 'copy');
+    // The 2018 build calls Opus and FLAC in MP4 experimental.
+    if (decision.audio && (decision.audio.codec === 'opus' || decision.audio.codec === 'flac')) args.push('-strict', '-2');
+  } else if (decision.audioAction === 'encode') {
+    const ch = decision.audioChannels;
+    args.push('-c:a', 'aac', '-ac', String(ch), '-b:a', ch > 2 ? '384k' : '160k', '-ar', '48000');
+  }
   args.push(
-    '-f', 'hls',
-    '-hls_time', String(SEGMENT_SECONDS),
-    '-hls_list_size', '0',
-    '-hls_playlist_type', 'event',
-    '-hls_segment_type', 'fmp4',
-    '-hls_fmp4_init_filename', 'init.mp4',
-    '-hls_segment_filename', `${outDir}/seg-%05d.m4s`,
-    '-start_number', '0',
-    `${outDir}/index.m3u8`,
+    '-f', 'segment',
+    '-segment_format', 'mp4',
+    '-segment_format_options', 'movflags=+frag_keyframe+empty_moov+default_base_moof',
+    '-individual_header_trailer', '0',
+    '-segment_start_number', String(from),
   );
+  if (cuts.length > 0) args.push('-segment_times', cuts.map(seconds).join(','), '-segment_time_delta', String(CUT_SLACK_SECONDS));
+  else args.push('-segment_time', seconds(Math.max(1, segmentEnd(plan, from) - start + 1)));
+  args.push(`${outDir}/seg-%05d.m4s`);
   return args;
+}
+
+/** One embedded text subtitle stream out as SRT (ffmpeg converts mov_text, WebVTT and SubRip), or ASS as it is. */
+export function subtitleExtractArgs(input: string, streamIndex: number, as: 'srt' | 'ass'): string[] {
+  if (!Number.isInteger(streamIndex) || streamIndex < 0 || streamIndex > 10_000) throw new RangeError(`not a stream: ${streamIndex}`);
+  return ['-nostdin', '-hide_banner', '-v', 'error', '-i', input, '-map', `0:${streamIndex}`, '-c:s', as === 'ass' ? 'copy' : 'srt', '-f', as, 'pipe:1'];
+}
+
+export type HardwareKind = 'vaapi' | 'nvenc' | 'qsv' | 'videotoolbox' | 'amf';
+
+/** A one-second test encode of a small picture with one hardware H.264 encoder, to the null muxer. */
+export function hardwareProbeArgs(kind: HardwareKind, device: string | null): string[] {
+  const src = ['-nostdin', '-hide_banner', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=1'];
+  const tail = ['-frames:v', '25', '-f', 'null', '-'];
+  switch (kind) {
+    case 'vaapi':
+      if (!device) throw new Error('vaapi needs a render device');
+      return ['-nostdin', '-hide_banner', '-v', 'error', '-vaapi_device', device, '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=1', '-vf', 'format=nv12,hwupload', '-c:v', 'h264_vaapi', ...tail];
+    case 'qsv':
+      return [...src, '-vf', 'format=nv12', '-c:v', 'h264_qsv', ...tail];
+    default:
+      return [...src, '-pix_fmt', 'yuv420p', '-c:v', `h264_${kind}`, ...tail];
+  }
 }

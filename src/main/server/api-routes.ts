@@ -4,15 +4,16 @@ import { resolve } from 'node:path';
 import { addLibraryBody, progressBody, scanBody, searchQuery, startPlaybackBody } from '../../shared/api-schemas';
 import {
   API_PREFIX,
+  type HomeResponse,
   type ItemsResponse,
   type LibrariesResponse,
-  type PlaybackSession,
   type ServerInfo,
 } from '../../shared/api';
 import { HttpError, Router, readJson, sendJson, sendNoContent } from './http-kit';
-import { contentType } from './files';
 import type { ServerServices } from './services';
-import { decidePlayMethod } from '../playback/decision';
+import { startPlayback } from '../playback/start-playback';
+import { PlaybackError } from '../playback/sessions';
+import { buildHomePage } from '../catalogue/home-page';
 
 const P = API_PREFIX;
 
@@ -28,7 +29,12 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('GET', `${P}/items`, (ctx) => {
-    const body: ItemsResponse = { items: sv.queries.listItems() };
+    const body: ItemsResponse = sv.queries.catalogue();
+    sendJson(ctx, 200, body);
+  });
+
+  router.on('GET', `${P}/home`, (ctx) => {
+    const body: HomeResponse = buildHomePage(sv.home, sv.queries);
     sendJson(ctx, 200, body);
   });
 
@@ -39,6 +45,15 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     await sv.scans.prober.run({ itemId: id });
     const item = sv.queries.itemDetail(id);
     if (!item) throw new HttpError(404, 'not-found', 'No such item.');
+    if (item.kind === 'movie' || item.kind === 'series') {
+      const started = performance.now();
+      const related = sv.related();
+      item.related = related.related(id);
+      item.peopleRows = related.peopleRows(id);
+      item.collectionItems = related.collectionItems(id);
+      // The related work's own cost, for the benchmark and the browser's dev tools.
+      ctx.res.setHeader('Server-Timing', `related;dur=${(performance.now() - started).toFixed(1)}`);
+    }
     sendJson(ctx, 200, item);
   });
 
@@ -103,37 +118,23 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
 
   router.on('POST', `${P}/playback`, async (ctx) => {
     const body = await readJson(ctx, startPlaybackBody);
-    let file = sv.queries.fileSource(body.fileId);
-    if (!file) throw new HttpError(404, 'not-found', 'No such file, or it is missing from disk.');
-    if (file.probe === 'pending') {
-      await sv.scans.prober.probeNow({ fileId: file.id, itemId: file.itemId, path: file.path, signature: file.signature }).catch(() => undefined);
-      file = sv.queries.fileSource(body.fileId) ?? file;
+    try {
+      const session = await startPlayback(
+        {
+          queries: sv.queries,
+          sessions: sv.hls,
+          ffprobe: sv.tools.ffprobe,
+          cacheDir: sv.cacheDir,
+          probeNow: (file) => sv.scans.prober.probeNow({ fileId: file.id, itemId: file.itemId, path: file.path, signature: file.signature }),
+          onWaiting: (fileId, root, waitedSeconds) => sv.events.send({ type: 'playback-waiting', fileId, root, waitedSeconds }),
+        },
+        body,
+      );
+      sendJson(ctx, 201, session);
+    } catch (e) {
+      if (e instanceof PlaybackError) throw new HttpError(e.status, e.code, e.message);
+      throw e;
     }
-    if (file.probe === 'failed') throw new HttpError(422, 'unplayable', 'This file could not be read: it may be damaged.');
-    const decision = decidePlayMethod({ container: file.container, streams: file.streams }, body.capabilities, body.audioStream);
-    let session: PlaybackSession;
-    if (decision.method === 'direct') {
-      session = {
-        sessionId: `direct-${file.id}`,
-        method: 'direct',
-        reasons: decision.reasons,
-        url: `/stream/file/${file.id}`,
-        // The type the stream route sends it with, so the two never disagree.
-        mime: contentType(file.path),
-        durationSeconds: file.durationSeconds,
-      };
-    } else {
-      const sid = sv.hls.start(file.path, decision, body.startSeconds ?? 0);
-      session = {
-        sessionId: sid,
-        method: decision.method,
-        reasons: decision.reasons,
-        url: `/stream/hls/${sid}/index.m3u8`,
-        mime: 'application/vnd.apple.mpegurl',
-        durationSeconds: file.durationSeconds,
-      };
-    }
-    sendJson(ctx, 201, session);
   });
 
   router.on('DELETE', `${P}/playback/:id`, (ctx) => {

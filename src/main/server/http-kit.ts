@@ -2,15 +2,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzip } from 'node:zlib';
 import type { z } from 'zod';
+import type { FieldError } from '../../shared/settings';
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Every bad field of the request, so a client can mark them all at once. */
+    readonly fields?: FieldError[],
   ) {
     super(message);
   }
+}
+
+/** Each zod issue as a field path and a message (`body` for the request as a whole). */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.length ? issue.path.join('.') : 'body', message: issue.message }));
+}
+
+/** The 400 for a request that failed its schema, naming every bad field. */
+export function invalidRequest(fields: FieldError[]): HttpError {
+  return new HttpError(400, 'invalid-request', fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
 }
 
 export interface RequestContext {
@@ -92,12 +105,12 @@ export function sendNoContent(ctx: RequestContext): void {
   ctx.res.end();
 }
 
-export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendError(res: ServerResponse, status: number, code: string, message: string, fields?: FieldError[]): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ error: { code, message } });
+  const body = JSON.stringify({ error: { code, message, ...(fields ? { fields } : {}) } });
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
   res.end(body);
 }
@@ -119,10 +132,6 @@ export async function readJson<S extends z.ZodType>(ctx: RequestContext, schema:
     throw new HttpError(400, 'bad-json', 'The request body is not valid JSON.');
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'body';
-    throw new HttpError(400, 'invalid-request', `${where}: ${issue?.message ?? 'invalid'}`);
-  }
+  if (!parsed.success) throw invalidRequest(fieldErrors(parsed.error));
   return parsed.data as z.infer<S>;
 }

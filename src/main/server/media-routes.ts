@@ -3,6 +3,12 @@ import { HttpError, sendError, type Router } from './http-kit';
 import { insideRoots, sendFile } from './files';
 import type { ServerServices } from './services';
 import { resizedImage, variantWidth } from '../library/artwork';
+import { isServable, PlaybackError, SESSION_ID } from '../playback/sessions';
+import { subtitleText } from '../playback/subtitles/serve';
+import { SubtitleError } from '../playback/subtitles/text';
+
+const SUBTITLE_FILE = /^(\d{1,5})\.(vtt|ass)$/;
+const HLS_FILE = /^(index\.m3u8|init\.mp4|seg-\d{5}\.m4s)$/;
 
 export function mediaRoutes(router: Router, sv: ServerServices): void {
   router.on('GET', '/img/:id', async (ctx) => {
@@ -35,9 +41,43 @@ export function mediaRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('GET', '/stream/hls/:session/:name', async (ctx) => {
-    const found = await sv.hls.file(ctx.params.session as string, ctx.params.name as string);
-    if ('error' in found) return sendError(ctx.res, found.status, 'stream-unavailable', found.error);
-    if (!insideRoots(found.path, [sv.cacheDir])) throw new HttpError(404, 'not-found', 'No such file.');
-    sendFile(ctx.req, ctx.res, found.path, { cacheControl: 'no-store' });
+    const session = ctx.params.session as string;
+    const name = ctx.params.name as string;
+    if (!SESSION_ID.test(session) || !HLS_FILE.test(name)) throw new HttpError(404, 'not-found', 'No such stream file.');
+    let path: string;
+    try {
+      path = await sv.hls.file(session, name);
+    } catch (e) {
+      if (e instanceof PlaybackError) return sendError(ctx.res, e.status, e.code, e.message);
+      throw e;
+    }
+    if (!isServable(path) || !insideRoots(path, [sv.cacheDir])) throw new HttpError(404, 'not-found', 'No such stream file (the session may have ended).');
+    sendFile(ctx.req, ctx.res, path, { cacheControl: name === 'index.m3u8' ? 'no-store' : 'private, max-age=3600' });
+  });
+
+  router.on('GET', '/stream/subs/:fileId/:name', async (ctx) => {
+    const m = SUBTITLE_FILE.exec(ctx.params.name as string);
+    if (!m) throw new HttpError(404, 'not-found', 'No such subtitle file.');
+    const index = Number(m[1]);
+    const want = m[2] as 'vtt' | 'ass';
+    const source = sv.queries.subtitleSource(ctx.params.fileId as string, index);
+    if (!source) throw new HttpError(404, 'not-found', 'No such subtitle track.');
+    const own = source.sidecarPath ?? source.file.path;
+    if (!insideRoots(own, [source.file.rootPath])) throw new HttpError(410, 'file-missing', 'The subtitle file is no longer on the disk.');
+    let text: string;
+    try {
+      text = await subtitleText({ ffmpeg: sv.tools.ffmpeg, cacheDir: sv.cacheDir }, source, index, want);
+    } catch (e) {
+      if (e instanceof SubtitleError) throw new HttpError(422, 'bad-subtitle', `This subtitle track cannot be shown: ${e.message}.`);
+      throw e;
+    }
+    const body = Buffer.from(text, 'utf8');
+    ctx.res.writeHead(200, {
+      'Content-Type': want === 'vtt' ? 'text/vtt; charset=utf-8' : 'text/x-ssa; charset=utf-8',
+      'Content-Length': String(body.length),
+      'Cache-Control': 'private, max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    ctx.res.end(ctx.req.method === 'HEAD' ? undefined : body);
   });
 }

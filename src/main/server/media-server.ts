@@ -1,6 +1,6 @@
 // The media server: one loopback origin for the UI, the API, images and streams, behind the token and cookie.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../db/open';
@@ -10,7 +10,10 @@ import { HttpError, Router, sendError, type RequestContext } from './http-kit';
 import { allowedHosts, bearerToken, cookieValue, COOKIE_NAME, hostAllowed, newToken, originAllowed, sameSecret, sessionCookie } from './security';
 import { apiRoutes } from './api-routes';
 import { mediaRoutes } from './media-routes';
+import { settingsRoutes } from './settings-routes';
+import { ThemedIndex, type ThemeChoice } from './themed-index';
 import { makeServices, type ServerServices } from './services';
+import type { SessionOptions } from '../playback/sessions';
 import { sendFile, staticPath } from './files';
 
 export interface MediaServerOptions {
@@ -24,6 +27,8 @@ export interface MediaServerOptions {
   log?: (message: string) => void;
   /** Fixed token (tests); a fresh 256-bit one otherwise. */
   token?: string;
+  /** Play-session limits (tests shorten the idle time, lower the cap or the cache). */
+  playback?: Omit<SessionOptions, 'ffmpeg' | 'cacheDir'>;
 }
 
 export interface RunningServer {
@@ -36,30 +41,27 @@ export interface RunningServer {
 
 const DOT_SEGMENT = /(^|\/|\\|%2f|%5c)(\.|%2e){2}(\/|\\|%2f|%5c|$)/i;
 
-const CSP = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  // The app's <base href="/"> keeps relative asset paths right on deep links; no other base is allowed.
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 export async function startMediaServer(opts: MediaServerOptions): Promise<RunningServer> {
-  const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const print = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  // Also kept in a file, so About can say where to look when something went wrong.
+  const logFile = join(opts.dataDir, 'media-centre.log');
+  mkdirSync(opts.dataDir, { recursive: true });
+  const logStream = createWriteStream(logFile, { flags: 'a' });
+  logStream.on('error', () => undefined);
+  const log = (m: string): void => {
+    print(m);
+    logStream.write(`${new Date().toISOString()} ${m}\n`);
+  };
   const db = openDatabase(join(opts.dataDir, 'library.db'));
-  const services = makeServices({ db, dataDir: opts.dataDir, tools: opts.tools, version: opts.version, watch: opts.watch ?? true, log });
+  const services = makeServices({ db, dataDir: opts.dataDir, tools: opts.tools, version: opts.version, watch: opts.watch ?? true, log, logFile, ...(opts.playback ? { playback: opts.playback } : {}) });
+  const index = new ThemedIndex(join(opts.rendererDir, 'index.html'));
   const token = opts.token ?? newToken();
   // The cookie carries its own secret, so the start token (printed, in a URL) is not the long-lived credential.
   const sessionSecret = newToken();
   const router = new Router();
   apiRoutes(router, services);
   mediaRoutes(router, services);
+  settingsRoutes(router, services);
 
   let allowed = new Set<string>();
   const authorised = (req: IncomingMessage): boolean => {
@@ -109,12 +111,15 @@ export async function startMediaServer(opts: MediaServerOptions): Promise<Runnin
     }
     if (/^\/(api|stream|img)(\/|$)/.test(url.pathname)) return sendError(res, 404, 'not-found', 'Nothing here.');
     if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'method-not-allowed', `${method} is not allowed here.`);
-    serveRenderer(req, res, opts.rendererDir, url.pathname);
+    serveRenderer(req, res, opts.rendererDir, url.pathname, () => {
+      const appearance = services.settings.get().appearance;
+      return index.render(chosenTheme(services, appearance.theme), appearance);
+    });
   };
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (e instanceof HttpError) sendError(res, e.status, e.code, e.message);
+      if (e instanceof HttpError) sendError(res, e.status, e.code, e.message, e.fields);
       else {
         log(`request ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
         sendError(res, 500, 'internal', 'Something went wrong on the server.');
@@ -130,6 +135,7 @@ export async function startMediaServer(opts: MediaServerOptions): Promise<Runnin
   const port = (server.address() as AddressInfo).port;
   allowed = allowedHosts(port);
   services.watcher?.start();
+  await services.themes.start();
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -139,6 +145,7 @@ export async function startMediaServer(opts: MediaServerOptions): Promise<Runnin
       await services.close();
       killAllChildren();
       db.close();
+      logStream.end();
     })();
     return closing;
   };
@@ -146,7 +153,16 @@ export async function startMediaServer(opts: MediaServerOptions): Promise<Runnin
   return { url: `http://127.0.0.1:${port}/?token=${token}`, port, token, services, close };
 }
 
-function serveRenderer(req: IncomingMessage, res: ServerResponse, dir: string, pathname: string): void {
+/** The theme the page opens in: the setting's, Dark when it is gone or broken, both Dark and Light for Auto. */
+function chosenTheme(sv: ServerServices, id: string): ThemeChoice {
+  const dark = sv.themes.tokens('dark');
+  const light = sv.themes.tokens('light');
+  if (!dark || !light) throw new Error('the built-in themes are missing');
+  if (id === 'auto') return { dark, light };
+  return { theme: sv.themes.tokens(id) ?? dark };
+}
+
+function serveRenderer(req: IncomingMessage, res: ServerResponse, dir: string, pathname: string, page: () => { html: string; csp: string }): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
     res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -168,7 +184,15 @@ function serveRenderer(req: IncomingMessage, res: ServerResponse, dir: string, p
     sendError(res, 404, 'not-found', 'Nothing here.');
     return;
   }
-  // Client-side routes (/movie/…) all get the app.
-  res.setHeader('Content-Security-Policy', CSP);
-  sendFile(req, res, index, { cacheControl: 'no-cache' });
+  // Client-side routes (/movie/…) all get the app, in the chosen theme.
+  const { html, csp } = page();
+  const body = Buffer.from(html, 'utf8');
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': String(body.length),
+    // The theme is inside: never served from a cache after a switch.
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': csp,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -3,14 +3,19 @@ import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { LibraryStore } from '../db/library-store';
 import { CatalogueQueries } from '../db/catalogue-queries';
+import { HomeQueries } from '../db/home-queries';
+import { relatedEntries } from '../db/related-queries';
+import { RelatedIndex } from '../catalogue/related-titles';
 import { ScanService } from '../library/scan-service';
 import { ArtworkWorker } from '../library/artwork';
 import { LibraryWatcher } from '../library/watcher';
 import { newLibrary } from '../library/new-library';
-import { HlsSessions } from '../playback/hls-sessions';
+import { PlaybackSessions, type SessionOptions } from '../playback/sessions';
 import type { MediaTools } from '../media-tools/tools';
 import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
+import { SettingsStore } from '../settings/settings-store';
+import { ThemeLibrary } from '../settings/theme-library';
 
 export interface ServerServices {
   version: string;
@@ -19,10 +24,17 @@ export interface ServerServices {
   db: Db;
   store: LibraryStore;
   queries: CatalogueQueries;
+  home: HomeQueries;
+  /** Built on first use and again after the library changes. */
+  related(): RelatedIndex;
   scans: ScanService;
   watcher: LibraryWatcher | null;
-  hls: HlsSessions;
+  hls: PlaybackSessions;
+  tools: MediaTools;
   events: EventHub;
+  settings: SettingsStore;
+  themes: ThemeLibrary;
+  logFile: string;
   log: (message: string) => void;
   addLibrary(input: { name?: string | undefined; type: LibraryType; paths: string[]; pollMinutes?: number | undefined }): string;
   removeLibrary(id: string): boolean;
@@ -31,19 +43,41 @@ export interface ServerServices {
   close(): Promise<void>;
 }
 
-export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools; version: string; watch: boolean; log: (m: string) => void }): ServerServices {
+export function makeServices(opts: {
+  db: Db;
+  dataDir: string;
+  tools: MediaTools;
+  version: string;
+  watch: boolean;
+  log: (m: string) => void;
+  logFile?: string;
+  /** Idle time, transcode cap and cache limit of play sessions (tests shorten them). */
+  playback?: Omit<SessionOptions, 'ffmpeg' | 'cacheDir'>;
+}): ServerServices {
   const cacheDir = join(opts.dataDir, 'cache');
   const store = new LibraryStore(opts.db);
   const queries = new CatalogueQueries(opts.db);
+  const home = new HomeQueries(opts.db);
+  let relatedIndex: RelatedIndex | null = null;
   const events = new EventHub();
   const artwork = new ArtworkWorker(opts.db, cacheDir, opts.tools.ffmpeg);
   const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
     events.send({ type: 'scan', progress });
     // A cancelled scan keeps what it committed, so pages refresh after it too.
-    if (progress.phase === 'done' || progress.phase === 'cancelled') events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
+    if (progress.phase === 'done' || progress.phase === 'cancelled') {
+      relatedIndex = null;
+      events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
+    }
   });
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
-  const hls = new HlsSessions(opts.tools.ffmpeg, cacheDir);
+  const settings = new SettingsStore(opts.db, opts.log);
+  const hls = new PlaybackSessions({ ffmpeg: opts.tools.ffmpeg, cacheDir, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
+  // The transcode cap is a setting: a change applies to the next play request, without a restart.
+  if (opts.playback?.maxTranscodes === undefined) settings.onChange((s) => (hls.maxTranscodes = s.playback.maxTranscodes));
+  const themes = new ThemeLibrary(opts.dataDir, opts.log);
+  // Open pages apply a change at once: the new settings, or "the list of themes changed".
+  settings.onChange((s) => events.send({ type: 'settings-changed', settings: s }));
+  themes.onChange(() => events.send({ type: 'themes-changed' }));
   return {
     version: opts.version,
     dataDir: opts.dataDir,
@@ -51,13 +85,20 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
     db: opts.db,
     store,
     queries,
+    home,
+    related: () => (relatedIndex ??= new RelatedIndex(relatedEntries(opts.db))),
     scans,
     watcher,
     hls,
+    tools: opts.tools,
     events,
+    settings,
+    themes,
+    logFile: opts.logFile ?? join(opts.dataDir, 'media-centre.log'),
     log: opts.log,
     addLibrary(input) {
-      const id = store.addLibrary(newLibrary(input));
+      // A library added without an interval starts at the family's default (Settings › Libraries).
+      const id = store.addLibrary(newLibrary({ ...input, pollMinutes: input.pollMinutes ?? settings.get().libraries.defaultPollMinutes }));
       watcher?.watchLibrary(id);
       scans.start({ libraryId: id });
       return id;
@@ -84,6 +125,7 @@ export function makeServices(opts: { db: Db; dataDir: string; tools: MediaTools;
       scans.cancelAll();
       hls.stopAll();
       events.close();
+      await themes.close();
       await watcher?.close();
       await scans.whenIdle();
     },

@@ -2,15 +2,19 @@
 // failures into ApiError. Auth is the HttpOnly cookie the browser sends by itself, so nothing
 // here ever sees a token.
 import { API_PREFIX } from '../../shared/api';
+import type { FieldError } from '../../shared/settings';
 import type {
   AddLibraryBody,
   ApiErrorBody,
+  HomeResponse,
   Id,
   ItemDetail,
   ItemsResponse,
   Library,
+  PersonDetail,
   PlaybackSession,
   ProgressBody,
+  SearchResponse,
   ServerEvent,
   StartPlaybackBody,
 } from '../../shared/api';
@@ -24,6 +28,8 @@ export class ApiError extends Error {
     /** The HTTP status; 0 when the server could not be reached at all. */
     readonly status: number,
     message: string,
+    /** Every bad field of the request, when the server named them. */
+    readonly fields: readonly FieldError[] = [],
   ) {
     super(message);
   }
@@ -40,15 +46,15 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   );
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** Lets the request outlive the page (progress and session end on close). */
   keepalive?: boolean;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const init: RequestInit = {
     method: options.method ?? 'GET',
     credentials: 'same-origin',
@@ -82,7 +88,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   }
 
   if (!response.ok) {
-    if (isErrorBody(payload)) throw new ApiError(payload.error.code, response.status, payload.error.message);
+    if (isErrorBody(payload)) throw new ApiError(payload.error.code, response.status, payload.error.message, payload.error.fields ?? []);
     throw new ApiError(`http-${response.status}`, response.status, response.statusText || 'Request failed');
   }
   if (payload === undefined && text.length > 0) {
@@ -101,6 +107,18 @@ export function getItem(id: Id, signal?: AbortSignal): Promise<ItemDetail> {
   return request<ItemDetail>(`/items/${enc(id)}`, { signal });
 }
 
+export function getHome(signal?: AbortSignal): Promise<HomeResponse> {
+  return request<HomeResponse>('/home', { signal });
+}
+
+export function getPerson(id: Id, signal?: AbortSignal): Promise<PersonDetail> {
+  return request<PersonDetail>(`/people/${enc(id)}`, { signal });
+}
+
+export function searchEverything(query: string, signal?: AbortSignal): Promise<SearchResponse> {
+  return request<SearchResponse>(`/search?q=${enc(query)}`, { signal });
+}
+
 export function addLibrary(body: AddLibraryBody): Promise<Library> {
   return request<Library>('/libraries', { method: 'POST', body });
 }
@@ -117,7 +135,7 @@ export function reportProgress(itemId: Id, body: ProgressBody): Promise<void> {
   return request<void>(`/items/${enc(itemId)}/progress`, { method: 'PUT', body, keepalive: true });
 }
 
-const SERVER_EVENT_TYPES = new Set<string>(['scan', 'library-changed', 'root-status']);
+const SERVER_EVENT_TYPES = new Set<string>(['scan', 'library-changed', 'root-status', 'settings-changed', 'themes-changed']);
 
 /** A known event type, and a scan event carries its progress (its listener reads progress.phase). */
 function isServerEvent(value: unknown): value is ServerEvent {
@@ -145,14 +163,29 @@ function parseServerEvent(data: string): ServerEvent | null {
  */
 export function subscribeServerEvents(onEvent: (event: ServerEvent) => void): () => void {
   if (typeof EventSource === 'undefined') return () => undefined;
-  // Same origin: the auth cookie goes with it by itself.
-  const source = new EventSource(`${API_PREFIX}/events`);
-  source.onmessage = (message: MessageEvent<string>) => {
-    const event = parseServerEvent(message.data);
-    if (event) onEvent(event);
+  // One stream shared by every listener (catalogue, settings, theme): a browser allows few connections per host.
+  if (!shared) {
+    // Same origin: the auth cookie goes with it by itself.
+    const source = new EventSource(`${API_PREFIX}/events`);
+    const listeners = new Set<(event: ServerEvent) => void>();
+    source.onmessage = (message: MessageEvent<string>) => {
+      const event = parseServerEvent(message.data);
+      if (event) for (const listener of listeners) listener(event);
+    };
+    shared = { source, listeners };
+  }
+  const stream = shared;
+  stream.listeners.add(onEvent);
+  return () => {
+    stream.listeners.delete(onEvent);
+    if (stream.listeners.size === 0) {
+      stream.source.close();
+      if (shared === stream) shared = null;
+    }
   };
-  return () => source.close();
 }
+
+let shared: { source: EventSource; listeners: Set<(event: ServerEvent) => void> } | null = null;
 
 /** A sentence for people, not engineers: what went wrong and what they can do. */
 export function friendlyError(error: unknown): { title: string; detail: string } {

@@ -2,25 +2,81 @@
 // it the items list and the chosen filters, and it must stay fast for 20,000 titles, so the
 // text each item is searched by is folded once (prepareCatalogue) and the list is sorted once
 // per sort order (sortCatalogue), not at every keystroke: filterCatalogue keeps the order it is given.
-import type { ItemSummary, TopKind } from '../../shared/api';
+import type { ItemSummary, PersonRef, Resolution, TopKind } from '../../shared/api';
 
 export type KindFilter = 'all' | TopKind;
-export type SortOrder = 'title' | 'year' | 'added' | 'rating';
+export type SortOrder = 'title' | 'year' | 'added' | 'rating' | 'runtime';
+export type SortDirection = 'asc' | 'desc';
+export type WatchFilter = 'all' | 'unwatched' | 'in-progress' | 'watched';
+export type GenreMode = 'any' | 'all';
+
+export const SORT_ORDERS: readonly SortOrder[] = ['title', 'added', 'year', 'rating', 'runtime'];
+export const WATCH_FILTERS: readonly WatchFilter[] = ['all', 'unwatched', 'in-progress', 'watched'];
+export const RESOLUTIONS: readonly Resolution[] = ['sd', 'hd', '4k'];
+
+/** Each sort's natural way: A to Z, and newest, best or longest first. */
+export const DEFAULT_DIRECTION: Record<SortOrder, SortDirection> = {
+  title: 'asc',
+  year: 'desc',
+  added: 'desc',
+  rating: 'desc',
+  runtime: 'desc',
+};
+
+/** A closed range; null at either end leaves that end open. */
+export interface Range {
+  from: number | null;
+  to: number | null;
+}
 
 export interface CatalogueFilter {
   query: string;
   kind: KindFilter;
-  /** One genre, or null for every genre. */
-  genre: string | null;
+  /** Empty: every genre. */
+  genres: readonly string[];
+  /** Several genres: a title with any of them, or only titles with all of them. */
+  genreMode: GenreMode;
+  years: Range;
+  /** IMDb rating, 0 to 10. */
+  rating: Range;
+  /** Audio languages (ISO 639-2/B): a title with any of them. */
+  audio: readonly string[];
+  subtitles: readonly string[];
+  watch: WatchFilter;
+  resolutions: readonly Resolution[];
+  /** Only titles with an HDR video. */
+  hdr: boolean;
+  /** A person's id: only titles they are credited in. */
+  person: string | null;
   sort: SortOrder;
+  direction: SortDirection;
 }
 
-export const DEFAULT_FILTER: CatalogueFilter = { query: '', kind: 'all', genre: null, sort: 'title' };
+export const OPEN_RANGE: Range = { from: null, to: null };
+
+export const DEFAULT_FILTER: CatalogueFilter = {
+  query: '',
+  kind: 'all',
+  genres: [],
+  genreMode: 'any',
+  years: OPEN_RANGE,
+  rating: OPEN_RANGE,
+  audio: [],
+  subtitles: [],
+  watch: 'all',
+  resolutions: [],
+  hdr: false,
+  person: null,
+  sort: 'title',
+  direction: 'asc',
+};
 
 export interface PreparedItem {
   item: ItemSummary;
-  /** Title, original sort key and year, lower-cased and without accents. */
+  /** Title, original title, sort key, year and people, lower-cased and without accents, each word after a space. */
   haystack: string;
+  /** Ids of the people the summary names. */
+  personIds: readonly string[];
 }
 
 /** Lower case, accents off, punctuation to spaces: "Amélie" and "amelie" meet, so do "WALL·E" and "wall e". */
@@ -33,16 +89,26 @@ export function foldText(text: string): string {
     .trim();
 }
 
-export function prepareCatalogue(items: readonly ItemSummary[]): PreparedItem[] {
-  return items.map((item) => ({
-    item,
-    haystack: ` ${foldText(`${item.title} ${item.sortKey} ${item.year ?? ''}`)}`,
-  }));
+export function prepareCatalogue(items: readonly ItemSummary[], people: readonly PersonRef[] = []): PreparedItem[] {
+  // Each name is folded once for the whole library, not once per title it appears in.
+  const folded = people.map((person) => foldText(person.name));
+  return items.map((item) => {
+    const names: string[] = [];
+    const personIds: string[] = [];
+    for (const index of item.people ?? []) {
+      const person = people[index];
+      if (!person) continue;
+      personIds.push(person.id);
+      names.push(folded[index] ?? '');
+    }
+    const text = foldText(`${item.title} ${item.originalTitle ?? ''} ${item.sortKey} ${item.year ?? ''}`);
+    return { item, haystack: ` ${text} ${names.join(' ')}`, personIds };
+  });
 }
 
 /**
- * Every word of the query must start a word of the title or the year, so "star wa" finds
- * "Star Wars" but "ar" does not find every title with an "ar" in it.
+ * Every word of the query must start a word of the title, original title, year or a person's
+ * name, so "star wa" finds "Star Wars" but "ar" does not find every title with an "ar" in it.
  */
 function matchesQuery(haystack: string, words: readonly string[]): boolean {
   for (const word of words) {
@@ -60,35 +126,77 @@ function compareTitle(a: ItemSummary, b: ItemSummary): number {
   return key !== 0 ? key : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function ratingOf(item: ItemSummary): number {
-  // IMDb is out of 10 and Metascore out of 100: bring them to one scale, prefer IMDb.
+/** IMDb out of 10; a title with only a Metascore is placed by it (out of 100), for sorting only. */
+function sortRatingOf(item: ItemSummary): number | null {
   if (item.ratings.imdb !== undefined) return item.ratings.imdb * 10;
   if (item.ratings.metascore !== undefined) return item.ratings.metascore;
-  return -1;
+  return null;
 }
 
-const COMPARATORS: Record<SortOrder, (a: ItemSummary, b: ItemSummary) => number> = {
-  title: compareTitle,
-  // Newest first; titles without a year go last.
-  year: (a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || compareTitle(a, b),
-  added: (a, b) => b.addedAt.localeCompare(a.addedAt) || compareTitle(a, b),
-  rating: (a, b) => ratingOf(b) - ratingOf(a) || compareTitle(a, b),
+const SORT_KEYS: Record<Exclude<SortOrder, 'title'>, (item: ItemSummary) => number | null> = {
+  year: (item) => item.year,
+  added: (item) => {
+    const time = Date.parse(item.addedAt);
+    return Number.isNaN(time) ? null : time;
+  },
+  rating: sortRatingOf,
+  runtime: (item) => item.runtimeMinutes,
 };
 
-/** A sorted copy of the prepared list: depends only on the items and the sort order. */
-export function sortCatalogue(prepared: readonly PreparedItem[], sort: SortOrder): PreparedItem[] {
-  const compare = COMPARATORS[sort];
-  return [...prepared].sort((a, b) => compare(a.item, b.item));
+/** A sorted copy of the prepared list: depends only on the items, the sort order and its direction. */
+export function sortCatalogue(prepared: readonly PreparedItem[], sort: SortOrder, direction: SortDirection = DEFAULT_DIRECTION[sort]): PreparedItem[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  if (sort === 'title') return [...prepared].sort((a, b) => sign * compareTitle(a.item, b.item));
+  const key = SORT_KEYS[sort];
+  // Keys read once per item, not once per comparison.
+  const keyed = prepared.map((entry) => ({ entry, key: key(entry.item) }));
+  keyed.sort((a, b) => {
+    // Titles that do not say (no year, no rating) go last either way.
+    if (a.key === null || b.key === null) return a.key === b.key ? compareTitle(a.entry.item, b.entry.item) : a.key === null ? 1 : -1;
+    return sign * (a.key - b.key) || compareTitle(a.entry.item, b.entry.item);
+  });
+  return keyed.map(({ entry }) => entry);
 }
 
-/** The items that pass the query, kind and genre, in the order of `sorted` (see sortCatalogue). */
-export function filterCatalogue(sorted: readonly PreparedItem[], filter: Omit<CatalogueFilter, 'sort'>): ItemSummary[] {
+function inRange(value: number | null | undefined, range: Range): boolean {
+  if (range.from === null && range.to === null) return true;
+  if (value === null || value === undefined) return false;
+  return (range.from === null || value >= range.from) && (range.to === null || value <= range.to);
+}
+
+function anyOf(values: readonly string[] | undefined, wanted: readonly string[]): boolean {
+  if (!values) return false;
+  for (const value of values) if (wanted.includes(value)) return true;
+  return false;
+}
+
+function watchState(item: ItemSummary): Exclude<WatchFilter, 'all'> {
+  if (item.watched) return 'watched';
+  return item.inProgress ? 'in-progress' : 'unwatched';
+}
+
+/** Everything but the query and the sort: what the grid is narrowed to before the search box. */
+export type FilterFacets = Omit<CatalogueFilter, 'sort' | 'direction'>;
+
+/** The items that pass every filter, in the order of `sorted` (see sortCatalogue). */
+export function filterCatalogue(sorted: readonly PreparedItem[], filter: FilterFacets): ItemSummary[] {
   const words = foldText(filter.query).split(' ').filter((word) => word.length > 0);
-  const genre = filter.genre;
+  const { genres, genreMode, audio, subtitles, resolutions, person, watch } = filter;
   const result: ItemSummary[] = [];
-  for (const { item, haystack } of sorted) {
+  for (const { item, haystack, personIds } of sorted) {
     if (filter.kind !== 'all' && item.kind !== filter.kind) continue;
-    if (genre !== null && !item.genres.includes(genre)) continue;
+    if (genres.length > 0) {
+      const has = genreMode === 'all' ? genres.every((g) => item.genres.includes(g)) : genres.some((g) => item.genres.includes(g));
+      if (!has) continue;
+    }
+    if (!inRange(item.year, filter.years)) continue;
+    if (!inRange(item.ratings.imdb, filter.rating)) continue;
+    if (audio.length > 0 && !anyOf(item.languages, audio)) continue;
+    if (subtitles.length > 0 && !anyOf(item.subtitleLanguages, subtitles)) continue;
+    if (watch !== 'all' && watchState(item) !== watch) continue;
+    if (resolutions.length > 0 && (item.resolution === undefined || !resolutions.includes(item.resolution))) continue;
+    if (filter.hdr && item.hdr !== true) continue;
+    if (person !== null && !personIds.includes(person)) continue;
     if (words.length > 0 && !matchesQuery(haystack, words)) continue;
     result.push(item);
   }
@@ -102,14 +210,46 @@ export interface GenreCount {
 
 /** The genres present among the items of this kind, most common first. */
 export function genreCounts(items: readonly ItemSummary[], kind: KindFilter = 'all'): GenreCount[] {
+  return valueCounts(items, kind, (item) => item.genres);
+}
+
+/** Any list-valued field's values among the items of this kind, most common first (languages…). */
+export function valueCounts(items: readonly ItemSummary[], kind: KindFilter, values: (item: ItemSummary) => readonly string[] | undefined): GenreCount[] {
   const counts = new Map<string, number>();
   for (const item of items) {
     if (kind !== 'all' && item.kind !== kind) continue;
-    for (const genre of item.genres) counts.set(genre, (counts.get(genre) ?? 0) + 1);
+    for (const value of new Set(values(item) ?? [])) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return [...counts]
     .map(([name, count]) => ({ name, count }))
     .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+}
+
+/** The years the library spans, for the year range's bounds; null for a library without years. */
+export function yearBounds(items: readonly ItemSummary[]): Range | null {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const item of items) {
+    if (item.year === null) continue;
+    if (item.year < from) from = item.year;
+    if (item.year > to) to = item.year;
+  }
+  return from === Infinity ? null : { from, to };
+}
+
+/** How many filters beyond kind, query and sort are set: the "Filters (3)" badge. */
+export function activeFilterCount(filter: FilterFacets): number {
+  return (
+    (filter.genres.length > 0 ? 1 : 0) +
+    (filter.years.from !== null || filter.years.to !== null ? 1 : 0) +
+    (filter.rating.from !== null || filter.rating.to !== null ? 1 : 0) +
+    (filter.audio.length > 0 ? 1 : 0) +
+    (filter.subtitles.length > 0 ? 1 : 0) +
+    (filter.watch !== 'all' ? 1 : 0) +
+    (filter.resolutions.length > 0 ? 1 : 0) +
+    (filter.hdr ? 1 : 0) +
+    (filter.person !== null ? 1 : 0)
+  );
 }
 
 /** "1 title", "24 movies", "3 of 120 series"… */

@@ -4,17 +4,20 @@
 // It must not load item details (the pages do that through the API client), nor touch the DOM.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { ItemSummary, ScanProgress } from '../../shared/api';
+import type { ItemSummary, PersonRef, ScanProgress } from '../../shared/api';
 import { getItems, subscribeServerEvents } from '../api/client';
 import {
   DEFAULT_FILTER,
+  activeFilterCount,
   countLabel,
   filterCatalogue,
   genreCounts,
   prepareCatalogue,
   sortCatalogue,
+  valueCounts,
+  yearBounds,
+  type CatalogueFilter,
   type KindFilter,
-  type SortOrder,
 } from '../lib/catalogue-filter';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -31,17 +34,28 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const error = shallowRef<unknown>(null);
   const scan = shallowRef<ScanProgress | null>(null);
 
-  const query = ref(DEFAULT_FILTER.query);
-  const kind = ref<KindFilter>(DEFAULT_FILTER.kind);
-  const genre = ref<string | null>(DEFAULT_FILTER.genre);
-  const sort = ref<SortOrder>(DEFAULT_FILTER.sort);
+  const people = shallowRef<readonly PersonRef[]>([]);
+  /** Every filter of the library page; the page mirrors it in the URL (lib/library-query.ts). */
+  const filter = shallowRef<CatalogueFilter>(DEFAULT_FILTER);
   const lastOpenedId = ref<string | null>(null);
 
-  const prepared = computed(() => prepareCatalogue(items.value));
-  // Sorted again only when the list or the sort order changes, not at every keystroke.
-  const sorted = computed(() => sortCatalogue(prepared.value, sort.value));
-  const filtered = computed(() => filterCatalogue(sorted.value, { query: query.value, kind: kind.value, genre: genre.value }));
+  const prepared = computed(() => prepareCatalogue(items.value, people.value));
+  // Sorted again only when the list or the order changes, not at every keystroke or filter:
+  // sortKey keeps its value through other changes, so `sorted` is not recomputed for them.
+  const sortKey = computed(() => `${filter.value.sort}:${filter.value.direction}`);
+  const sorted = computed(() => {
+    const [sort, direction] = sortKey.value.split(':') as [CatalogueFilter['sort'], CatalogueFilter['direction']];
+    return sortCatalogue(prepared.value, sort, direction);
+  });
+  const filtered = computed(() => filterCatalogue(sorted.value, filter.value));
+  const kind = computed(() => filter.value.kind);
   const genres = computed(() => genreCounts(items.value, kind.value));
+  const audioLanguages = computed(() => valueCounts(items.value, kind.value, (item) => item.languages));
+  const subtitleLanguages = computed(() => valueCounts(items.value, kind.value, (item) => item.subtitleLanguages));
+  const years = computed(() => yearBounds(items.value));
+  const hasHdr = computed(() => items.value.some((item) => item.hdr === true));
+  const activeFilters = computed(() => activeFilterCount(filter.value));
+  const personName = computed(() => people.value.find((person) => person.id === filter.value.person)?.name ?? null);
   const totalOfKind = computed(() =>
     kind.value === 'all' ? items.value.length : items.value.filter((item) => item.kind === kind.value).length,
   );
@@ -63,6 +77,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
       if (items.value.length === 0) state.value = 'loading';
       try {
         const response = await getItems();
+        people.value = response.people ?? [];
         items.value = response.items;
         error.value = null;
         state.value = 'ready';
@@ -126,15 +141,21 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     unsubscribe = null;
   }
 
-  function setKind(next: KindFilter): void {
-    kind.value = next;
-    // A genre that only movies have would leave "Series" empty for no visible reason.
-    if (genre.value !== null && !genres.value.some((g) => g.name === genre.value)) genre.value = null;
+  /** Changes some filters; the rest stay. */
+  function update(patch: Partial<CatalogueFilter>): void {
+    filter.value = { ...filter.value, ...patch };
   }
 
+  function setKind(next: KindFilter): void {
+    update({ kind: next });
+    // A genre that only movies have would leave "Series" empty for no visible reason.
+    const present = new Set(genres.value.map((g) => g.name));
+    if (filter.value.genres.some((g) => !present.has(g))) update({ genres: filter.value.genres.filter((g) => present.has(g)) });
+  }
+
+  /** Everything back to "all titles", keeping the kind and the sort the family chose. */
   function clearFilters(): void {
-    query.value = '';
-    genre.value = null;
+    filter.value = { ...DEFAULT_FILTER, kind: filter.value.kind, sort: filter.value.sort, direction: filter.value.direction };
   }
 
   return {
@@ -142,13 +163,18 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     state,
     error,
     scan,
-    query,
+    people,
+    filter,
     kind,
-    genre,
-    sort,
     lastOpenedId,
     filtered,
     genres,
+    audioLanguages,
+    subtitleLanguages,
+    years,
+    hasHdr,
+    activeFilters,
+    personName,
     countText,
     hasMovies,
     hasSeries,
@@ -156,6 +182,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     ensureLoaded,
     startLiveUpdates,
     stopLiveUpdates,
+    update,
     setKind,
     clearFilters,
   };

@@ -1,0 +1,63 @@
+// The keyframe index of a file (the times a remux can cut at), read once with ffprobe's packet flags and
+// cached in the cache dir under the file's path and signature, so a changed file is read again.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runTool, stderrTail, ToolError } from '../media-tools/run';
+import { keyframeArgs } from './ffmpeg-args';
+
+export interface KeyframeIndex {
+  /** Presentation times (seconds, the file's own timeline) of the video keyframes, ascending. */
+  times: number[];
+}
+
+const inFlight = new Map<string, Promise<KeyframeIndex>>();
+
+export function keyframeCacheKey(path: string, signature: string): string {
+  return createHash('sha256').update(`${path}\0${signature}`).digest('hex').slice(0, 32);
+}
+
+/** Parses `packet,<pts_time>,<flags>` lines and keeps the keyframes. */
+export function parseKeyframePackets(csv: string): number[] {
+  const times: number[] = [];
+  for (const line of csv.split('\n')) {
+    const [, pts, flags] = line.trim().split(',');
+    if (!flags?.startsWith('K') || pts === undefined) continue;
+    const t = Number(pts);
+    if (Number.isFinite(t)) times.push(t);
+  }
+  times.sort((a, b) => a - b);
+  return times.filter((t, i) => i === 0 || t - times[i - 1]! > 1e-4);
+}
+
+export function readKeyframes(ffprobe: string, cacheDir: string, file: { path: string; signature: string }): Promise<KeyframeIndex> {
+  const key = keyframeCacheKey(file.path, file.signature);
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = load(ffprobe, join(cacheDir, 'keyframes'), key, file.path).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+async function load(ffprobe: string, dir: string, key: string, path: string): Promise<KeyframeIndex> {
+  const cached = join(dir, `${key}.json`);
+  try {
+    const parsed = JSON.parse(await readFile(cached, 'utf8')) as unknown;
+    if (isIndex(parsed)) return parsed;
+  } catch {
+    // Not cached yet, or a torn write: read it again.
+  }
+  const result = await runTool(ffprobe, keyframeArgs(path), { timeoutMs: 120_000, maxOutputBytes: 256 * 1024 * 1024 });
+  if (result.code !== 0) throw new ToolError(`could not read the keyframes: ${stderrTail(result.stderr)}`, result);
+  const index: KeyframeIndex = { times: parseKeyframePackets(result.stdout) };
+  await mkdir(dir, { recursive: true });
+  const tmp = `${cached}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(index));
+  await rename(tmp, cached);
+  return index;
+}
+
+function isIndex(v: unknown): v is KeyframeIndex {
+  return typeof v === 'object' && v !== null && Array.isArray((v as KeyframeIndex).times) && (v as KeyframeIndex).times.every((t) => typeof t === 'number');
+}

@@ -1,0 +1,304 @@
+// HLS play sessions: the plan and playlist of each, the segments already made, and the one ffmpeg job
+// making more. A segment that exists is served at once; one just ahead of the job is waited for; one far
+// ahead or behind restarts the job there. Sessions end on DELETE, after an idle spell, or at shutdown;
+// concurrent transcodes are capped, and the segment cache is kept under a size limit (oldest out first).
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { PlayDecision } from './decision';
+import { segmentJobArgs } from './ffmpeg-args';
+import { renderPlaylist, SEGMENT_NAME, segmentAt, segmentCount, segmentName, type SegmentPlan } from './playlist';
+import { SegmentJob } from './segment-job';
+
+export const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export interface SessionSpec {
+  input: string;
+  decision: PlayDecision;
+  plan: SegmentPlan;
+  startSeconds: number;
+  /** Where the file's first video picture is (its first keyframe): job 0 starts its clock there. */
+  firstPicture: number;
+}
+
+export interface SessionOptions {
+  ffmpeg: string;
+  cacheDir: string;
+  /** A session nobody asked anything of for this long is stopped and its files removed. */
+  idleMs?: number;
+  maxTranscodes?: number;
+  /** The segment cache across sessions; past it the oldest segments not near a player go. */
+  cacheLimitBytes?: number;
+  /** How far past the job's next segment a request still waits instead of restarting (seconds). */
+  waitAheadSeconds?: number;
+  /** The job pauses when it is this far ahead of the player (seconds). */
+  runAheadSeconds?: number;
+}
+
+export class PlaybackError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface MadeSegment {
+  session: string;
+  index: number;
+  bytes: number;
+}
+
+interface Session {
+  id: string;
+  dir: string;
+  spec: SessionSpec;
+  transcode: boolean;
+  playlist: string;
+  job: SegmentJob | null;
+  jobCount: number;
+  made: Map<number, number>;
+  lastUsed: number;
+  lastRequested: number;
+  events: EventEmitter;
+  error: string | null;
+  /** Requests waiting for a segment: a session being waited on is not idle. */
+  waiting: number;
+}
+
+export class PlaybackSessions {
+  private readonly sessions = new Map<string, Session>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly root: string;
+  /** Every segment on disk, oldest first (a Map keeps insertion order). */
+  private readonly lru = new Map<string, MadeSegment>();
+  private cacheBytes = 0;
+  readonly idleMs: number;
+  /** Follows the playback settings while the server runs. */
+  maxTranscodes: number;
+  readonly cacheLimitBytes: number;
+  private readonly waitAhead: number;
+  private readonly runAhead: number;
+
+  constructor(private readonly o: SessionOptions) {
+    this.root = join(o.cacheDir, 'hls');
+    this.idleMs = o.idleMs ?? 60_000;
+    this.maxTranscodes = o.maxTranscodes ?? 2;
+    this.cacheLimitBytes = o.cacheLimitBytes ?? 4 * 1024 ** 3;
+    this.waitAhead = o.waitAheadSeconds ?? 12;
+    this.runAhead = o.runAheadSeconds ?? 120;
+    // Left by a server that was killed: nothing can use those files now.
+    rmSync(this.root, { recursive: true, force: true });
+    this.timer = setInterval(() => this.reapIdle(), Math.max(50, Math.min(this.idleMs / 4, 5_000)));
+    this.timer.unref();
+  }
+
+  transcodes(): number {
+    let n = 0;
+    for (const s of this.sessions.values()) if (s.transcode) n++;
+    return n;
+  }
+
+  start(spec: SessionSpec): string {
+    const transcode = spec.decision.method === 'transcode';
+    if (transcode && this.transcodes() >= this.maxTranscodes) {
+      throw new PlaybackError(503, 'too-many-transcodes', `${this.maxTranscodes} transcodes are running already; stop one, or play a title that needs no transcode.`);
+    }
+    const id = randomBytes(16).toString('base64url');
+    const dir = join(this.root, id);
+    mkdirSync(dir, { recursive: true });
+    const playlist = renderPlaylist(spec.plan);
+    writeFileSync(join(dir, 'index.m3u8'), playlist);
+    const first = segmentAt(spec.plan, spec.startSeconds);
+    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0 };
+    session.events.setMaxListeners(0);
+    this.sessions.set(id, session);
+    this.startJob(session, first);
+    return id;
+  }
+
+  has(id: string): boolean {
+    return this.sessions.has(id);
+  }
+
+  /** For tests and the benchmark: what a session is doing. */
+  inspect(id: string): { jobFrom: number | null; jobNext: number | null; jobs: number; made: number[]; paused: boolean } | null {
+    const s = this.sessions.get(id);
+    if (!s) return null;
+    return { jobFrom: s.job?.from ?? null, jobNext: s.job?.next ?? null, jobs: s.jobCount, made: [...s.made.keys()].sort((a, b) => a - b), paused: s.job?.paused ?? false };
+  }
+
+  cacheSize(): number {
+    return this.cacheBytes;
+  }
+
+  /** Resolves a session file name to a path, making or waiting for it as needed. */
+  async file(id: string, name: string, timeoutMs = 30_000): Promise<string> {
+    const s = this.sessions.get(id);
+    if (!s || !SESSION_ID.test(id)) throw new PlaybackError(404, 'no-session', 'No such play session (it may have ended).');
+    s.lastUsed = Date.now();
+    if (name === 'index.m3u8') return join(s.dir, name);
+    if (name === 'init.mp4') return this.waitFor(s, () => existsSync(join(s.dir, 'init.mp4')), join(s.dir, name), timeoutMs);
+    const m = SEGMENT_NAME.exec(name);
+    const index = m ? Number(m[1]) : -1;
+    if (index < 0 || index >= segmentCount(s.spec.plan)) throw new PlaybackError(404, 'not-found', 'No such segment in this session.');
+    s.lastRequested = index;
+    const path = join(s.dir, segmentName(index));
+    if (s.made.has(index)) {
+      this.touch(s, index);
+      this.steer(s, index);
+      return path;
+    }
+    this.steer(s, index);
+    return this.waitFor(s, () => s.made.has(index), path, timeoutMs, () => this.steer(s, index));
+  }
+
+  stop(id: string): boolean {
+    const s = this.sessions.get(id);
+    if (!s) return false;
+    this.sessions.delete(id);
+    s.job?.kill();
+    s.job = null;
+    for (const i of s.made.keys()) this.forget(s.id, i);
+    s.events.emit('change');
+    rmSync(s.dir, { recursive: true, force: true });
+    return true;
+  }
+
+  stopAll(): void {
+    clearInterval(this.timer);
+    for (const id of [...this.sessions.keys()]) this.stop(id);
+  }
+
+  /** Decides whether the running job can reach `index` soon, else restarts it there. */
+  private steer(s: Session, index: number): void {
+    const job = s.job;
+    const plan = s.spec.plan;
+    if (s.made.has(index)) {
+      job?.resume();
+      return;
+    }
+    if (job && job.running) {
+      const ahead = plan.starts[index]! - plan.starts[Math.min(job.next, segmentCount(plan) - 1)]!;
+      if (index >= job.next && ahead <= this.waitAhead) {
+        job.resume();
+        return;
+      }
+    }
+    this.startJob(s, index);
+  }
+
+  private startJob(s: Session, from: number): void {
+    s.job?.kill();
+    const jobDir = join(s.dir, `job-${++s.jobCount}`);
+    const plan = s.spec.plan;
+    // Job 0 starts at the file's first picture; a later one at a planned cut, where a keyframe is.
+    const firstVideoTime = from === 0 ? s.spec.firstPicture : plan.starts[from]!;
+    const job: SegmentJob = new SegmentJob({
+      ffmpeg: this.o.ffmpeg,
+      args: segmentJobArgs({ input: s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from }),
+      workDir: jobDir,
+      sessionDir: s.dir,
+      plan,
+      from,
+      firstVideoTime,
+      onInit: () => s.events.emit('change'),
+      onSegment: (i, bytes) => {
+        this.remember(s, i, bytes);
+        // Far ahead of what the player asked for: rest until it comes closer.
+        if (plan.starts[i]! - plan.starts[s.lastRequested]! > this.runAhead) job.pause();
+        s.events.emit('change');
+      },
+      onExit: (error) => {
+        if (s.job === job) s.job = null;
+        if (error && error !== 'stopped') s.error = error;
+        s.events.emit('change');
+      },
+    });
+    s.job = job;
+    s.error = null;
+  }
+
+  private waitFor(s: Session, ready: () => boolean, path: string, timeoutMs: number, onChange?: () => void): Promise<string> {
+    if (ready()) return Promise.resolve(path);
+    s.waiting++;
+    return new Promise((resolve, reject) => {
+      const done = (fn: () => void): void => {
+        s.waiting--;
+        s.lastUsed = Date.now();
+        clearTimeout(timer);
+        s.events.off('change', check);
+        fn();
+      };
+      const check = (): void => {
+        if (ready()) return done(() => resolve(path));
+        if (!this.sessions.has(s.id)) return done(() => reject(new PlaybackError(404, 'no-session', 'The play session ended.')));
+        if (!s.job && s.error) return done(() => reject(new PlaybackError(502, 'transcode-failed', `ffmpeg failed: ${s.error}`)));
+        onChange?.();
+        if (!s.job) return done(() => reject(new PlaybackError(404, 'not-found', 'The stream ended before this part was made.')));
+      };
+      const timer = setTimeout(() => done(() => reject(new PlaybackError(504, 'stream-timeout', 'The stream is taking too long to make this part.'))), timeoutMs);
+      s.events.on('change', check);
+      check();
+    });
+  }
+
+  private key(session: string, index: number): string {
+    return `${session}/${index}`;
+  }
+
+  private remember(s: Session, index: number, bytes: number): void {
+    const previous = s.made.get(index);
+    if (previous !== undefined) this.forget(s.id, index);
+    s.made.set(index, bytes);
+    this.lru.set(this.key(s.id, index), { session: s.id, index, bytes });
+    this.cacheBytes += bytes;
+    this.evict();
+  }
+
+  private touch(s: Session, index: number): void {
+    const k = this.key(s.id, index);
+    const entry = this.lru.get(k);
+    if (!entry) return;
+    this.lru.delete(k);
+    this.lru.set(k, entry);
+  }
+
+  private forget(session: string, index: number): void {
+    const k = this.key(session, index);
+    const entry = this.lru.get(k);
+    if (!entry) return;
+    this.lru.delete(k);
+    this.cacheBytes -= entry.bytes;
+    this.sessions.get(session)?.made.delete(index);
+  }
+
+  /** Drops the oldest segments until the cache fits, never the ones a player is about to read. */
+  private evict(): void {
+    if (this.cacheBytes <= this.cacheLimitBytes) return;
+    for (const entry of [...this.lru.values()]) {
+      if (this.cacheBytes <= this.cacheLimitBytes) break;
+      const s = this.sessions.get(entry.session);
+      if (s && entry.index >= s.lastRequested && entry.index <= s.lastRequested + 2) continue;
+      this.forget(entry.session, entry.index);
+      if (s) rmSync(join(s.dir, segmentName(entry.index)), { force: true });
+    }
+  }
+
+  private reapIdle(): void {
+    const now = Date.now();
+    for (const s of [...this.sessions.values()]) if (s.waiting === 0 && now - s.lastUsed > this.idleMs) this.stop(s.id);
+  }
+}
+
+/** Whether a path handed out by `file` is a regular file (a session may end between the two). */
+export function isServable(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

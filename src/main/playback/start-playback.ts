@@ -1,0 +1,125 @@
+// POST /api/v1/playback, behind the route: pick the file (or the best version of a title), make sure its
+// source is there, decide the method, plan the segments (keyframes for a remux) and start the session,
+// then describe it — tracks and all — in the answer the player needs.
+import type { AudioTrack, MediaStream, PlaybackSession, StartPlaybackBody, SubtitleTrack } from '../../shared/api';
+import type { CatalogueQueries, FileSource } from '../db/catalogue-queries';
+import { contentType } from '../server/files';
+import { decidePlayMethod, isPictureSubtitle, type PlayDecision } from './decision';
+import { readKeyframes } from './keyframes';
+import { remuxPlan, transcodePlan, type SegmentPlan } from './playlist';
+import { PlaybackError, type PlaybackSessions } from './sessions';
+import { checkSource } from './source-check';
+import { pickVersion } from './versions';
+import { formatOfCodec } from './subtitles/text';
+
+export interface StartDeps {
+  queries: CatalogueQueries;
+  sessions: PlaybackSessions;
+  ffprobe: string;
+  cacheDir: string;
+  probeNow(file: FileSource): Promise<void>;
+  onWaiting(fileId: string, root: string, waitedSeconds: number): void;
+  /** For tests: how long a slow share is waited for. */
+  sourceWaitMs?: number;
+}
+
+function chooseFileId(deps: StartDeps, body: StartPlaybackBody): string {
+  if (body.fileId !== undefined) return body.fileId;
+  const item = deps.queries.itemDetail(body.itemId!);
+  if (!item) throw new PlaybackError(404, 'not-found', 'No such item.');
+  const file = pickVersion(item.files, body.capabilities);
+  if (!file) throw new PlaybackError(item.files.length > 0 ? 410 : 404, item.files.length > 0 ? 'file-missing' : 'no-file', item.files.length > 0 ? 'Every file of this title is gone from the disk.' : 'This title has no file to play.');
+  return file.id;
+}
+
+function checkStream(streams: MediaStream[], index: number | null | undefined, type: MediaStream['type'], field: string): void {
+  if (index === undefined || index === null) return;
+  if (!streams.some((s) => s.index === index && s.type === type)) throw new PlaybackError(400, 'no-such-stream', `${field}: this file has no ${type} stream ${index}.`);
+}
+
+export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): Promise<PlaybackSession> {
+  const fileId = chooseFileId(deps, body);
+  let file = deps.queries.fileSource(fileId);
+  if (!file) throw new PlaybackError(404, 'not-found', 'No such file, or it is missing from disk.');
+  await checkSource(file, {
+    onWaiting: (s) => deps.onWaiting(file!.id, file!.rootPath, s),
+    ...(deps.sourceWaitMs !== undefined ? { maxWaitMs: deps.sourceWaitMs } : {}),
+  });
+  if (file.probe === 'pending') {
+    await deps.probeNow(file).catch(() => undefined);
+    file = deps.queries.fileSource(fileId) ?? file;
+  }
+  if (file.probe === 'failed') throw new PlaybackError(422, 'unplayable', 'This file could not be read: it may be damaged.');
+  checkStream(file.streams, body.audioStream, 'audio', 'audioStream');
+  checkStream(file.streams, body.subtitleStream, 'subtitle', 'subtitleStream');
+
+  const duration = file.durationSeconds;
+  const bitrate = duration && duration > 0 ? Math.round((file.size * 8) / duration) : null;
+  const decision = decidePlayMethod({ container: file.container, streams: file.streams, bitrate }, body.capabilities, {
+    audioStream: body.audioStream,
+    subtitleStream: body.subtitleStream,
+    forceMethod: body.forceMethod,
+  });
+  if (decision.burnIn?.isExternal) throw new PlaybackError(422, 'burn-in-unavailable', 'Burning in a picture subtitle from a separate file is not supported yet; pick a text subtitle or one inside the video.');
+  const startSeconds = Math.max(0, Math.min(body.startSeconds ?? 0, duration ? Math.max(0, duration - 1) : Number.MAX_SAFE_INTEGER));
+  const describe = (sessionId: string, url: string, mime: string): PlaybackSession => ({
+    sessionId,
+    method: decision.method,
+    reasons: decision.reasons,
+    url,
+    mime,
+    durationSeconds: duration,
+    startSeconds,
+    audioTracks: audioTracks(file!.streams, decision),
+    subtitleTracks: subtitleTracks(file!.id, file!.streams, decision),
+    trickplay: null,
+  });
+
+  if (decision.method === 'direct') {
+    // The type the stream route sends it with, so the two never disagree.
+    return describe(`direct-${file.id}`, `/stream/file/${file.id}`, contentType(file.path));
+  }
+  if (!duration || duration <= 0) throw new PlaybackError(422, 'unplayable', 'The length of this file is unknown, so it cannot be streamed.');
+  let plan: SegmentPlan;
+  let firstPicture = 0;
+  if (decision.videoAction === 'copy') {
+    let keyframes: number[];
+    try {
+      keyframes = (await readKeyframes(deps.ffprobe, deps.cacheDir, file)).times;
+    } catch (e) {
+      throw new PlaybackError(422, 'unplayable', `This file's keyframes could not be read: ${(e as Error).message}`);
+    }
+    plan = remuxPlan(keyframes, duration);
+    firstPicture = keyframes[0] ?? 0;
+  } else {
+    plan = transcodePlan(duration);
+  }
+  const sessionId = deps.sessions.start({ input: file.path, decision, plan, startSeconds, firstPicture });
+  return describe(sessionId, `/stream/hls/${sessionId}/index.m3u8`, 'application/vnd.apple.mpegurl');
+}
+
+function audioTracks(streams: MediaStream[], decision: PlayDecision): AudioTrack[] {
+  return streams
+    .filter((s) => s.type === 'audio')
+    .map((s) => ({ stream: s.index, language: s.language, title: s.title, codec: s.codec, channels: s.channels, isDefault: s.isDefault, selected: decision.audio?.index === s.index }));
+}
+
+function subtitleTracks(fileId: string, streams: MediaStream[], decision: PlayDecision): SubtitleTrack[] {
+  return streams
+    .filter((s) => s.type === 'subtitle')
+    .map((s) => {
+      const picture = isPictureSubtitle(s);
+      return {
+        stream: s.index,
+        language: s.language,
+        title: s.title,
+        codec: s.codec,
+        isForced: s.isForced,
+        isDefault: s.isDefault,
+        kind: picture ? 'picture' : 'text',
+        // On the file's own timeline, like the playlist, so it lines up whatever startSeconds was.
+        url: picture || !formatOfCodec(s.codec) ? null : `/stream/subs/${encodeURIComponent(fileId)}/${s.index}.vtt`,
+        burnedIn: decision.burnIn?.index === s.index,
+      };
+    });
+}

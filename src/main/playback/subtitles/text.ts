@@ -1,0 +1,135 @@
+// Subtitle text: bytes decoded whatever the encoding (UTF-8, UTF-16 with a BOM, else Windows-1252, which
+// also reads Latin-1), and SRT, ASS/SSA and WebVTT turned into WebVTT on the file's own timeline. Pure.
+
+export class SubtitleError extends Error {
+  override readonly name = 'SubtitleError';
+}
+
+export function decodeSubtitle(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    // Not UTF-8: European subtitles of the DVD era are nearly all Windows-1252 (a superset of Latin-1's letters).
+    return decodeWindows1252(body);
+  }
+}
+
+/** 0x80–0x9F of Windows-1252 (Node's TextDecoder treats the label as Latin-1 and gets these wrong). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+  return out;
+}
+
+export interface Cue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** 00:01:02,345 · 00:01:02.345 · 1:02.34 (ASS) · 01:02.345 (VTT without hours) → seconds. */
+function parseTime(raw: string): number | null {
+  const m = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/.exec(raw.trim());
+  if (!m) return null;
+  const [, h, min, s, frac] = m;
+  const fraction = frac ? Number(frac) / 10 ** frac.length : 0;
+  return Number(h ?? 0) * 3600 + Number(min) * 60 + Number(s) + fraction;
+}
+
+function vttTime(t: number): string {
+  const ms = Math.max(0, Math.round(t * 1000));
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
+}
+
+/** SRT and WebVTT share the shape: blocks of "start --> end" and text lines. */
+function parseBlocks(text: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const block of text.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
+    const lines = block.split('\n');
+    const at = lines.findIndex((l) => l.includes('-->'));
+    if (at < 0) continue;
+    const [rawStart, rest] = lines[at]!.split('-->');
+    const start = parseTime(rawStart ?? '');
+    const end = parseTime((rest ?? '').trim().split(/\s+/)[0] ?? '');
+    if (start === null || end === null || end < start) continue;
+    const body = lines.slice(at + 1).join('\n').trim();
+    if (body) cues.push({ start, end, text: body });
+  }
+  return cues;
+}
+
+/** ASS/SSA: the Dialogue lines of [Events], in the order their Format line names the fields. */
+function parseAss(text: string): Cue[] {
+  const cues: Cue[] = [];
+  let fields: string[] = [];
+  let inEvents = false;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const trimmed = line.trim();
+    if (/^\[.*\]$/.test(trimmed)) {
+      inEvents = trimmed.toLowerCase() === '[events]';
+      continue;
+    }
+    if (!inEvents) continue;
+    if (/^format:/i.test(trimmed)) {
+      fields = trimmed.slice(7).split(',').map((f) => f.trim().toLowerCase());
+      continue;
+    }
+    if (!/^dialogue:/i.test(trimmed) || fields.length === 0) continue;
+    const parts = trimmed.slice(9).split(',');
+    // The text is the last field and may itself contain commas.
+    const values = [...parts.slice(0, fields.length - 1), parts.slice(fields.length - 1).join(',')].map((v) => v.trim());
+    const get = (name: string) => values[fields.indexOf(name)] ?? '';
+    const start = parseTime(get('start'));
+    const end = parseTime(get('end'));
+    if (start === null || end === null || end < start) continue;
+    const body = get('text')
+      .replace(/\{[^}]*\}/g, '')
+      .replace(/\\[Nn]/g, '\n')
+      .replace(/\\h/g, ' ')
+      .trim();
+    if (body) cues.push({ start, end, text: body });
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+/** Keeps the few tags WebVTT knows (b, i, u) and escapes everything else: cue text is text. */
+function cueText(text: string): string {
+  return text
+    .replace(/<\s*(\/?)\s*([biu])\s*>/gi, '\u0001$1$2\u0002')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u0001(\/?)([biu])\u0002/gi, (_m, slash: string, tag: string) => `<${slash}${tag.toLowerCase()}>`)
+    .replace(/-->/g, '--&gt;');
+}
+
+export type TextSubtitleFormat = 'srt' | 'vtt' | 'ass';
+
+export function formatOfCodec(codec: string): TextSubtitleFormat | null {
+  if (codec === 'subrip' || codec === 'srt') return 'srt';
+  if (codec === 'webvtt' || codec === 'vtt') return 'vtt';
+  if (codec === 'ass' || codec === 'ssa') return 'ass';
+  return null;
+}
+
+export function parseSubtitle(text: string, format: TextSubtitleFormat): Cue[] {
+  const cues = format === 'ass' ? parseAss(text) : parseBlocks(format === 'vtt' ? text.replace(/^\uFEFF?WEBVTT[^\n]*\n/, '') : text);
+  if (cues.length === 0 && text.trim().length > 0) throw new SubtitleError(`no ${format.toUpperCase()} cues could be read: the file is damaged or not ${format.toUpperCase()}`);
+  return cues;
+}
+
+export function toWebVtt(cues: readonly Cue[]): string {
+  const out = ['WEBVTT', ''];
+  for (const cue of cues) out.push(`${vttTime(cue.start)} --> ${vttTime(cue.end)}`, cueText(cue.text), '');
+  return out.join('\n');
+}

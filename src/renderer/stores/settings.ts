@@ -1,0 +1,60 @@
+// The family's settings as the server holds them: loaded once, changed by partial updates, and kept in
+// step with other windows through the settings-changed event. It owns no UI state (which field is being
+// edited) and never applies a setting to the page itself: the theme store does the look.
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { FieldError, Settings, SettingsPatch } from '../../shared/settings';
+import { ApiError, subscribeServerEvents } from '../api/client';
+import { getSettings, putSettings } from '../api/settings';
+
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = shallowRef<Settings | null>(null);
+  const error = shallowRef<unknown>(null);
+  /** The fields the server refused at the last save, by dotted path. */
+  const fieldErrors = ref<Record<string, string>>({});
+  const saving = ref(false);
+
+  let loading: Promise<void> | null = null;
+  function load(): Promise<void> {
+    loading ??= getSettings()
+      .then((s) => {
+        settings.value = s;
+        error.value = null;
+      })
+      .catch((cause: unknown) => {
+        error.value = cause;
+        loading = null;
+      });
+    return loading;
+  }
+
+  /** Saves a part of the settings; resolves true when the server took it. */
+  async function update(patch: SettingsPatch): Promise<boolean> {
+    saving.value = true;
+    try {
+      settings.value = await putSettings(patch);
+      fieldErrors.value = {};
+      error.value = null;
+      return true;
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.fields.length > 0) {
+        fieldErrors.value = Object.fromEntries(cause.fields.map((f: FieldError) => [f.path, f.message]));
+      }
+      error.value = cause;
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  let unsubscribe: (() => void) | null = null;
+  /** Follows changes made elsewhere (another window, a script) for the app's whole life. */
+  function startLiveUpdates(): void {
+    if (unsubscribe) return;
+    unsubscribe = subscribeServerEvents((event) => {
+      if (event.type === 'settings-changed') settings.value = event.settings;
+    });
+  }
+
+  return { settings, error, fieldErrors, saving, load, update, startLiveUpdates };
+});

@@ -1,0 +1,287 @@
+// The VOD HLS engine end to end, with real ffmpeg on generated clips through the real server: the playlist
+// is whole before the first segment exists, ffprobe reads it to the end, a far segment carries its own
+// time, a restart joins seamlessly, sessions are independent, capped, reaped, and sources that vanish say so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import { mediaTools } from '../../src/main/media-tools/tools';
+import { runTool } from '../../src/main/media-tools/run';
+import type { ItemDetail, ItemsResponse, PlaybackSession, ServerEvent } from '../../src/shared/api';
+import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
+
+const chromium = { containers: ['mp4', 'webm'], videoCodecs: ['h264', 'vp9', 'av1'], audioCodecs: ['aac', 'mp3', 'opus', 'flac'], hls: true };
+const CLIP_SECONDS = 40;
+
+let dir: string;
+let server: RunningServer;
+let origin: string;
+let token: string;
+const files: Record<string, string> = {};
+const fileOf = (title: string): string => {
+  const id = files[title];
+  if (!id) throw new Error(`no file for ${title}`);
+  return id;
+};
+
+async function api(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return fetch(`${origin}${path.startsWith('/stream') ? '' : '/api/v1'}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+}
+
+async function play(body: Record<string, unknown>): Promise<PlaybackSession> {
+  const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, ...body } });
+  if (res.status !== 201) throw new Error(`POST /playback answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as PlaybackSession;
+}
+
+function playlistOf(text: string): { durations: number[]; names: string[] } {
+  const lines = text.split('\n');
+  const durations: number[] = [];
+  const names: string[] = [];
+  lines.forEach((l, i) => {
+    const m = /^#EXTINF:([\d.]+),/.exec(l);
+    if (m) {
+      durations.push(Number(m[1]));
+      names.push(lines[i + 1]!);
+    }
+  });
+  return { durations, names };
+}
+
+async function bytes(url: string): Promise<Buffer> {
+  const res = await api(url);
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** Video packet times of one segment, read by ffprobe from init + segment. */
+async function segmentTimes(init: Buffer, segment: Buffer): Promise<{ first: number; last: number; frame: number }> {
+  const path = join(dir, `probe-${Date.now()}-${Math.random()}.mp4`);
+  writeFile(dir, path.slice(dir.length + 1), Buffer.concat([init, segment]));
+  const r = await runTool(mediaTools().ffprobe, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', path]);
+  rmSync(path, { force: true });
+  const rows = r.stdout.trim().split('\n').map((l) => l.split(',').map(Number));
+  const pts = rows.map((row) => row[0]!).sort((a, b) => a - b);
+  return { first: pts[0]!, last: pts[pts.length - 1]!, frame: rows[0]![1] ?? 0.04 };
+}
+
+function segmentIndexAt(durations: number[], t: number): number {
+  let at = 0;
+  for (let i = 0; i < durations.length; i++) {
+    if (t < at + durations[i]!) return i;
+    at += durations[i]!;
+  }
+  return durations.length - 1;
+}
+
+function startOf(durations: number[], i: number): number {
+  return durations.slice(0, i).reduce((a, b) => a + b, 0);
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  const lib = join(dir, 'films');
+  await makeClip(join(lib, 'Remux Me (2020)', 'Remux Me (2020).mkv'), 'h264-ac3-mkv', CLIP_SECONDS);
+  await makeClip(join(lib, 'Direct (2021)', 'Direct (2021).mp4'), 'h264-aac-mp4', 4);
+  await makeClip(join(lib, 'Gone (2022)', 'Gone (2022).mp4'), 'h264-aac-mp4', 4);
+  const renderer = join(dir, 'renderer');
+  writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
+  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {}, playback: { maxTranscodes: 2 } });
+  const url = new URL(server.url);
+  origin = url.origin;
+  token = url.searchParams.get('token') ?? '';
+  const id = server.services.addLibrary({ type: 'movies', paths: [lib] });
+  void id;
+  await server.services.scans.whenIdle();
+  const { items } = (await (await api('/items')).json()) as ItemsResponse;
+  for (const item of items) {
+    const detail = (await (await api(`/items/${item.id}`)).json()) as ItemDetail;
+    files[item.title] = detail.files[0]!.id;
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  removeDir(dir);
+});
+
+describe('POST /playback', () => {
+  it('answers a direct play with every field of the contract', async () => {
+    const s = await play({ fileId: fileOf('Direct') });
+    expect(s).toMatchObject({ method: 'direct', reasons: ['direct-play'], url: `/stream/file/${fileOf('Direct')}`, mime: 'video/mp4', startSeconds: 0, trickplay: null, subtitleTracks: [] });
+    expect(s.audioTracks).toEqual([expect.objectContaining({ codec: 'aac', selected: true })]);
+  });
+
+  it('rejects a body with both or neither of fileId and itemId, and a stream the file lacks', async () => {
+    expect((await api('/playback', { method: 'POST', body: { capabilities: chromium } })).status).toBe(400);
+    expect((await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Direct'), itemId: 'x' } })).status).toBe(400);
+    const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Direct'), audioStream: 9 } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('no-such-stream');
+  });
+
+  it('plays a title by itemId, picking its file', async () => {
+    const { items } = (await (await api('/items')).json()) as ItemsResponse;
+    const s = await play({ itemId: items.find((i) => i.title === 'Direct')!.id });
+    expect(s.url).toBe(`/stream/file/${fileOf('Direct')}`);
+  });
+
+  it('forced to remux, a directly playable file is remuxed and says why', async () => {
+    const s = await play({ fileId: fileOf('Direct'), forceMethod: 'remux' });
+    expect(s.method).toBe('remux');
+    expect(s.reasons).toEqual(['forced-by-client']);
+    await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+  });
+});
+
+describe('a remux', () => {
+  it('has a whole VOD playlist at once, cut on keyframes, that ffprobe reads to the end', async () => {
+    const s = await play({ fileId: fileOf('Remux Me') });
+    expect(s.method).toBe('remux');
+    const text = await (await api(s.url)).text();
+    expect(text).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+    expect(text.trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
+    const { durations } = playlistOf(text);
+    expect(Math.abs(durations.reduce((a, b) => a + b, 0) - s.durationSeconds!)).toBeLessThan(0.5);
+    // The clip has a keyframe every second: remux segments are whole seconds long.
+    for (const d of durations.slice(0, -1)) expect(Math.abs(d - Math.round(d))).toBeLessThan(0.02);
+
+    const r = await runTool(mediaTools().ffprobe, ['-v', 'error', '-headers', `Authorization: Bearer ${token}\r\n`, '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', `${origin}${s.url}`], { timeoutMs: 60_000 });
+    expect(r.code).toBe(0);
+    const pts = r.stdout.trim().split('\n').map(Number);
+    expect(pts[0]!).toBeLessThan(0.1);
+    expect(Math.max(...pts)).toBeGreaterThan(s.durationSeconds! - 0.2);
+    // Every frame once: 25 fps over the whole clip.
+    expect(pts.length).toBe(CLIP_SECONDS * 25);
+    await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+  }, 90_000);
+
+  it('a segment at 80 % carries the time of 80 %, made by a restarted job', async () => {
+    const s = await play({ fileId: fileOf('Remux Me') });
+    const { durations, names } = playlistOf(await (await api(s.url)).text());
+    const init = await bytes(s.url.replace('index.m3u8', 'init.mp4'));
+    const i = segmentIndexAt(durations, 0.8 * s.durationSeconds!);
+    const seg = await bytes(s.url.replace('index.m3u8', names[i]!));
+    const t = await segmentTimes(init, seg);
+    expect(Math.abs(t.first - startOf(durations, i))).toBeLessThan(durations[i]!);
+    expect(Math.abs(t.first - startOf(durations, i))).toBeLessThan(0.05);
+    expect(server.services.hls.inspect(s.sessionId)!.jobs).toBe(2);
+    await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+  }, 60_000);
+});
+
+describe('a transcode', () => {
+  it('starts where asked, and a restart behind it joins with no gap or overlap', async () => {
+    const s = await play({ fileId: fileOf('Remux Me'), forceMethod: 'transcode', startSeconds: 20 });
+    expect(s.method).toBe('transcode');
+    expect(s.startSeconds).toBe(20);
+    const { durations, names } = playlistOf(await (await api(s.url)).text());
+    expect(Math.abs(durations.reduce((a, b) => a + b, 0) - s.durationSeconds!)).toBeLessThan(0.5);
+    const k = segmentIndexAt(durations, 20);
+    const init = await bytes(s.url.replace('index.m3u8', 'init.mp4'));
+    const later = await bytes(s.url.replace('index.m3u8', names[k]!));
+    // Behind the running job: a second job starts one segment earlier.
+    const earlier = await bytes(s.url.replace('index.m3u8', names[k - 1]!));
+    expect(server.services.hls.inspect(s.sessionId)!.jobs).toBe(2);
+    const a = await segmentTimes(init, earlier);
+    const b = await segmentTimes(init, later);
+    expect(Math.abs(a.first - startOf(durations, k - 1))).toBeLessThan(0.1);
+    // The next segment starts one frame after the last frame of the one before it: no gap, no overlap.
+    expect(b.first - (a.last + a.frame)).toBeCloseTo(0, 2);
+    await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+  }, 90_000);
+
+  it('two sessions on one file do not disturb each other', async () => {
+    const one = await play({ fileId: fileOf('Remux Me'), forceMethod: 'transcode' });
+    const two = await play({ fileId: fileOf('Remux Me'), forceMethod: 'transcode' });
+    const names = playlistOf(await (await api(one.url)).text()).names;
+    await bytes(one.url.replace('index.m3u8', names[0]!));
+    await bytes(two.url.replace('index.m3u8', names[names.length - 2]!));
+    expect(server.services.hls.inspect(one.sessionId)!.jobs).toBe(1);
+    expect(server.services.hls.inspect(two.sessionId)!.jobs).toBe(2);
+    // A third is past the cap of two.
+    const third = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Remux Me'), forceMethod: 'transcode' } });
+    expect(third.status).toBe(503);
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe('too-many-transcodes');
+    // Remuxes are not capped.
+    const remux = await play({ fileId: fileOf('Remux Me') });
+    expect(remux.method).toBe('remux');
+    for (const s of [one, two, remux]) expect((await api(`/playback/${s.sessionId}`, { method: 'DELETE' })).status).toBe(204);
+    expect(server.services.hls.transcodes()).toBe(0);
+    expect(existsSync(join(server.services.cacheDir, 'hls', one.sessionId))).toBe(false);
+    expect((await api(one.url)).status).toBe(404);
+  }, 90_000);
+});
+
+describe('sources', () => {
+  it('a file gone from a root that is there is file-missing (410)', async () => {
+    const detail = server.services.queries.fileSource(fileOf('Gone'))!;
+    rmSync(detail.path);
+    const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Gone') } });
+    expect(res.status).toBe(410);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('file-missing');
+  });
+
+  it('a root that is gone is source-offline (503) and names the root', async () => {
+    const source = server.services.queries.fileSource(fileOf('Direct'))!;
+    const moved = `${source.rootPath}-unplugged`;
+    renameSync(source.rootPath, moved);
+    try {
+      const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Direct') } });
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('source-offline');
+      expect(body.error.message).toContain(source.rootPath);
+    } finally {
+      renameSync(moved, source.rootPath);
+    }
+  });
+});
+
+describe('idle sessions and the cache', () => {
+  it('a session nobody reads is stopped and its files removed; the cache stays under its limit', async () => {
+    const renderer = join(dir, 'renderer');
+    const small = await startMediaServer({ dataDir: join(dir, 'data2'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {}, playback: { idleMs: 1500, cacheLimitBytes: 400_000 } });
+    try {
+      const url = new URL(small.url);
+      const auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };
+      small.services.addLibrary({ type: 'movies', paths: [join(dir, 'films')] });
+      await small.services.scans.whenIdle();
+      const fileId = small.services.queries.fileSource(fileOf('Remux Me'))?.id ?? (await firstRemuxFile(small, auth));
+      const res = await fetch(`${url.origin}/api/v1/playback`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ fileId, capabilities: chromium }) });
+      const s = (await res.json()) as PlaybackSession;
+      const names = playlistOf(await (await fetch(`${url.origin}${s.url}`, { headers: auth })).text()).names;
+      let largest = 0;
+      for (const name of names.slice(0, 8)) {
+        const seg = await fetch(`${url.origin}${s.url.replace('index.m3u8', name)}`, { headers: auth });
+        expect(seg.status).toBe(200);
+        largest = Math.max(largest, (await seg.arrayBuffer()).byteLength);
+        // Only segments a player is about to read may stay past the limit.
+        expect(small.services.hls.cacheSize()).toBeLessThanOrEqual(400_000 + 3 * largest);
+      }
+      const sessionDir = join(small.services.cacheDir, 'hls', s.sessionId);
+      expect(existsSync(sessionDir)).toBe(true);
+      // Observed, not slept: the reaper runs on its own clock; wait (bounded) until it has.
+      const deadline = Date.now() + 10_000;
+      while (small.services.hls.has(s.sessionId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(small.services.hls.has(s.sessionId)).toBe(false);
+      expect(existsSync(sessionDir)).toBe(false);
+    } finally {
+      await small.close();
+    }
+  }, 90_000);
+});
+
+async function firstRemuxFile(s: RunningServer, auth: Record<string, string>): Promise<string> {
+  const origin2 = new URL(s.url).origin;
+  const { items } = (await (await fetch(`${origin2}/api/v1/items`, { headers: auth })).json()) as ItemsResponse;
+  const item = items.find((i) => i.title === 'Remux Me')!;
+  const detail = (await (await fetch(`${origin2}/api/v1/items/${item.id}`, { headers: auth })).json()) as ItemDetail;
+  return detail.files[0]!.id;
+}
+
+export type { ServerEvent };
