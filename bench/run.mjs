@@ -22,11 +22,15 @@ if (suite === 'ui') {
   await import('./ui.mjs');
   process.exit(0);
 }
+if (suite === 'nfo') {
+  await import('./nfo.mjs');
+  process.exit(process.exitCode ?? 0);
+}
 if (suite === 'playback') {
   // Its own file: the playback suite shares nothing with the scanner's but this dispatch.
   await import('./playback.mjs');
 } else if (suite !== 'scan') {
-  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback, ui)\n`);
+  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback, ui, nfo)\n`);
   process.exit(2);
 }
 if (!existsSync(cli)) {

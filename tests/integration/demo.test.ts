@@ -197,9 +197,7 @@ describe('demo library: atomic and idempotent', () => {
   it('a second call is a no-op', async () => {
     const markerFile = join(lib, '.media-centre-demo');
     const before = (await stat(markerFile)).mtimeMs;
-    const started = Date.now();
     const again = await makeDemoLibrary(lib);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(again).toMatchObject({ created: false, movies: result.movies, series: result.series, files: result.files, bytes: result.bytes });
     expect((await stat(markerFile)).mtimeMs).toBe(before);
   });
