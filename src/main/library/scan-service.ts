@@ -13,6 +13,11 @@ export interface ScanRequest {
   only?: { rootId: string; relDir: string }[];
 }
 
+/** Online metadata, looked up after the probe phase (src/main/metadata); progress in the `metadata` phase. */
+export interface MetadataPhase {
+  run(opts: { libraryId: string; signal: AbortSignal; onProgress: (done: number, total: number) => void }): Promise<unknown>;
+}
+
 export interface ScanOutcome {
   scanId: string;
   phaseOne: PhaseOneSummary;
@@ -36,6 +41,7 @@ export class ScanService {
     ffprobe: string,
     private readonly artwork: ArtworkWorker | null,
     private readonly emit: (p: ScanProgress) => void = () => {},
+    private readonly metadata: MetadataPhase | null = null,
   ) {
     this.prober = new Prober(store, ffprobe);
   }
@@ -121,6 +127,14 @@ export class ScanService {
         },
       });
       if (this.artwork && !signal.aborted) await this.artwork.run(signal);
+    }
+    if (this.metadata && !phaseOne.cancelled && probe?.cancelled !== true && !signal.aborted) {
+      await this.metadata.run({
+        libraryId: req.libraryId,
+        signal,
+        onProgress: (done, total) =>
+          emit({ ...base(), phase: 'metadata', probed: probe?.probed ?? 0, toProbe: (probe?.probed ?? 0) + (probe?.failed ?? 0), metadataDone: done, metadataTotal: total, etaSeconds: null }),
+      });
     }
     const cancelled = phaseOne.cancelled || probe?.cancelled === true;
     const final: ScanProgress = {
