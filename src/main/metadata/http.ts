@@ -106,7 +106,7 @@ export class PoliteHttp {
       }
       if (res.status === 429 || res.status >= 500) return { ok: false, status: res.status, retryAfterMs: retryAfter(res.headers.get('retry-after')) };
       if (res.status === 401 || res.status === 403) throw new HttpError('unauthorised', `${url.host} refused the key (${res.status})`);
-      if (res.status === 404) throw new HttpError('not-found', `${url.host} has no such entry`);
+      if (res.status === 404) throw new HttpError('not-found', `${url.host}${url.pathname} has no such entry`);
       if (res.status !== 200) throw new HttpError('hostile', `${url.host} answered ${res.status}`);
       const declared = Number(res.headers.get('content-length') ?? '0');
       if (declared > maxBytes) throw new HttpError('hostile', `${url.host} sent ${declared} bytes, more than the ${maxBytes} allowed`);
