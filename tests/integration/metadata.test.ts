@@ -42,12 +42,6 @@ const api = (path: string, init: { method?: string; body?: unknown } = {}): Prom
 async function items(): Promise<ItemsResponse['items']> {
   return ((await (await api('/items')).json()) as ItemsResponse).items;
 }
-async function byTitle(title: string): Promise<ItemDetail> {
-  const all = await items();
-  const found = all.find((i) => i.title === title);
-  if (!found) throw new Error(`no item "${title}" among ${all.map((i) => i.title).join(', ')}`);
-  return (await (await api(`/items/${found.id}`)).json()) as ItemDetail;
-}
 async function detail(id: string): Promise<ItemDetail> {
   return (await (await api(`/items/${id}`)).json()) as ItemDetail;
 }
