@@ -8,8 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import { ScanService } from '../../src/main/library/scan-service';
 import { mediaTools } from '../../src/main/media-tools/tools';
-import type { ApiErrorBody, ItemDetail, ItemsResponse, MatchCandidatesResponse } from '../../src/shared/api';
+import type { ApiErrorBody, ItemDetail, ItemsResponse, MatchCandidatesResponse, ScanProgress } from '../../src/shared/api';
 import type { Settings } from '../../src/shared/settings';
 import { FAKE_OMDB_KEY, FAKE_TMDB_KEY, startFakeProviders, type FakeProviders } from '../helpers/fake-providers';
 import { movieNfo, removeDir, tempDir, writeFile } from '../helpers/fixtures';
@@ -23,6 +24,7 @@ let base: string;
 let origin: string;
 let auth: Record<string, string>;
 let deadUrl: string;
+let lib: string;
 
 async function start(): Promise<void> {
   server = await startMediaServer({ dataDir, tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {} });
@@ -72,7 +74,7 @@ beforeAll(async () => {
   renderer = join(dir, 'renderer');
   mkdirSync(renderer);
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-  const lib = join(dir, 'lib');
+  lib = join(dir, 'lib');
   for (const name of ['The Thing (2011)', 'Alien (1979)', '千と千尋の神隠し (2001)', 'Solaris [tmdbid-593]', 'Holiday Video (2019)', 'The Lives of Others (2006)', 'Blade Runner (1982)']) {
     writeFile(lib, `Movies/${name}/${name}.mkv`);
   }
@@ -174,6 +176,20 @@ describe('online metadata', () => {
     const show = await detail(ids.get('Doctor Who') ?? '');
     expect(show.seasons?.[0]?.episodes.map((e) => e.title)).toEqual(['Rose', 'The End of the World']);
     expect(fake.log.slice(before)).toEqual([]);
+  });
+
+  it('a scan looks new titles up as its last phase, with progress in the scan events', async () => {
+    writeFile(lib, 'Movies/Rocky II (1979)/Rocky II (1979).mkv');
+    const seen: ScanProgress[] = [];
+    const movies = server.services.store.listLibraries().find((l) => l.type === 'movies');
+    const scans = new ScanService(server.services.store, '', null, (p) => seen.push(p), server.services.metadata);
+    await scans.start({ libraryId: movies?.id ?? '', probe: false }).done;
+    const phases = seen.map((p) => p.phase);
+    expect(phases.indexOf('metadata')).toBeGreaterThan(-1);
+    expect(phases.at(-1)).toBe('done');
+    expect(seen.filter((p) => p.phase === 'metadata').at(-1)).toMatchObject({ metadataDone: 1, metadataTotal: 1 });
+    const rocky = (await items()).find((i) => i.title === 'Rocky II');
+    expect(rocky).toMatchObject({ year: 1979, metadataState: 'matched' });
   });
 
   it('Fix match: search by title and year or a pasted id, posters through our /img/, a choice that locks across rescans', async () => {
