@@ -218,9 +218,17 @@ describe('online metadata', () => {
   it('the cache survives a restart: applying everything again asks the providers nothing', async () => {
     await server.close();
     await start();
+    // The key was kept with the settings, and is still not shown.
+    expect(((await (await api('/settings')).json()) as Settings).metadata.tmdbApiKeySet).toBe(true);
+    expect(server.services.metadata.enabled()).toBe(true);
+    await settle();
+    const alienId = ids.get('Alien') ?? '';
+    const appliedBefore = server.services.metadata.queries.work(alienId)?.applied_at;
     const before = fake.log.length;
     server.services.metadata.queries.reapplyAll();
     await settle();
+    expect(server.services.metadata.queries.work(alienId)?.applied_at).not.toBe(appliedBefore);
+    expect(server.services.metadata.cacheStats.hits).toBeGreaterThan(0);
     expect(fake.log.slice(before)).toEqual([]);
     expect(await detail(ids.get('Alien') ?? '')).toMatchObject({ metadataState: 'matched', overview: 'A crew meets a deadly lifeform.' });
   });
