@@ -84,6 +84,8 @@ export interface FakeProviders {
   log: string[];
   /** The next N TMDB answers are 429 with Retry-After: 0. */
   tooMany: number;
+  /** The next N TMDB answers are 503. */
+  serverErrors: number;
   /** Every answer waits this long first. */
   delayMs: number;
   /** Where /3/movie/667 redirects to. */
@@ -141,7 +143,7 @@ function movieDetails(m: FakeMovie, lang: string): Record<string, unknown> {
 
 export async function startFakeProviders(): Promise<FakeProviders> {
   const log: string[] = [];
-  const state = { tooMany: 0, delayMs: 0, redirectTo: 'http://127.0.0.2:9/' };
+  const state = { tooMany: 0, serverErrors: 0, delayMs: 0, redirectTo: 'http://127.0.0.2:9/' };
   let origin = '';
 
   const send = (res: ServerResponse, status: number, body: unknown): void => {
@@ -180,6 +182,10 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       res.writeHead(429, { 'Retry-After': '0', 'Content-Type': 'application/json' });
       res.end('{"status_code":25,"status_message":"Your request count is over the allowed limit."}');
       return;
+    }
+    if (state.serverErrors > 0) {
+      state.serverErrors--;
+      return send(res, 503, { status_code: 43, status_message: 'Service temporarily unavailable.' });
     }
     if (key !== FAKE_TMDB_KEY) return send(res, 401, { status_code: 7, status_message: 'Invalid API key: You must be granted a valid key.' });
     const lang = url.searchParams.get('language') ?? 'en-US';
@@ -274,6 +280,12 @@ export async function startFakeProviders(): Promise<FakeProviders> {
     },
     set tooMany(n: number) {
       state.tooMany = n;
+    },
+    get serverErrors() {
+      return state.serverErrors;
+    },
+    set serverErrors(n: number) {
+      state.serverErrors = n;
     },
     get delayMs() {
       return state.delayMs;

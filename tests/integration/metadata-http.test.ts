@@ -48,6 +48,14 @@ describe('provider HTTP manners', () => {
     expect(fake.log.slice(before).filter((l) => l.startsWith('/3/search/movie'))).toHaveLength(3);
   });
 
+  it('backs off on a 5xx too, and succeeds when the provider is back', async () => {
+    const http = new PoliteHttp({ backoffMs: 5, retries: 2 });
+    fake.serverErrors = 2;
+    const found = await client(http, 'c503').search('movie', 'Blade Runner', 1982);
+    expect(found.map((c) => c.id)).toEqual(['78']);
+    expect(fake.serverErrors).toBe(0);
+  });
+
   it('after too many 429s the provider counts as down (offline: retried later), not as an error', async () => {
     const http = new PoliteHttp({ backoffMs: 1, retries: 1 });
     fake.tooMany = 5;

@@ -36,6 +36,8 @@ export interface MetadataDeps {
   http?: HttpOptions;
   /** How often waiting titles are looked at again (tests shorten it). */
   retryCheckMs?: number;
+  /** After a provider could not be reached, how long the background leaves it alone. */
+  offlinePauseMs?: number;
 }
 
 export interface MetadataRunSummary {
@@ -47,10 +49,10 @@ export interface MetadataRunSummary {
 }
 
 const MINUTE = 60_000;
-/** First retry after a failure in 2 min, doubling up to 2 h: a laptop off the network is not hammered. */
-function retryAt(attempts: number, kind: HttpError['kind'] | 'other'): string {
-  const base = kind === 'hostile' ? 6 * 60 : Math.min(120, 2 * 2 ** Math.max(0, attempts));
-  return new Date(Date.now() + base * MINUTE).toISOString();
+/** First retry after a failure in 2 min (by default), doubling up to 2 h: a laptop off the network is not hammered. */
+function retryAt(attempts: number, kind: HttpError['kind'] | 'other', firstMs: number): string {
+  const ms = kind === 'hostile' ? 6 * 60 * MINUTE : Math.min(120 * MINUTE, firstMs * 2 ** Math.max(0, attempts));
+  return new Date(Date.now() + ms).toISOString();
 }
 
 const POSTER_FILE = /^[A-Za-z0-9_-]{1,100}\.(jpe?g|png|webp)$/;
@@ -239,10 +241,10 @@ export class MetadataService {
         this.queries.setOutcome(itemId, { state: 'needs-match', error: (e as Error).message });
         return 'needs-match';
       }
-      if (kind === 'offline') this.offlineUntil = Date.now() + 2 * MINUTE;
+      if (kind === 'offline') this.offlineUntil = Date.now() + (this.deps.offlinePauseMs ?? 2 * MINUTE);
       if (kind !== 'offline') this.deps.log?.(`metadata: ${w.title}: ${(e as Error).message}`);
       const state: StoredState = w.state === 'locked' || w.state === 'matched' ? w.state : 'waiting';
-      this.queries.setOutcome(itemId, { state, error: (e as Error).message, retryAt: retryAt(w.attempts, kind) });
+      this.queries.setOutcome(itemId, { state, error: (e as Error).message, retryAt: retryAt(w.attempts, kind, this.deps.offlinePauseMs ?? 2 * MINUTE) });
       return state === 'waiting' ? 'waiting' : state;
     }
   }
