@@ -294,7 +294,9 @@ export class MetadataService {
     const name = fresh ? { title: current.title, year: current.year ?? null } : { title: w.name_title ?? current.title, year: w.name_year };
     // The name is kept before the row changes, so a run cut short still knows what the file said.
     if (fromName) this.queries.setOutcome(w.item_id, { state: w.state, nameTitle: name.title, nameYear: name.year });
-    const next = applyTitle(current, d, imdb);
+    // A name-only item starts again from its name: nothing of an earlier match (another film's tagline) stays.
+    const base = fromName ? { ...current, title: name.title, year: name.year ?? undefined } : current;
+    const next = applyTitle(base, d, imdb);
     this.deps.store.db.transaction(() => this.deps.store.setMetadata(w.item_id, next))();
     await this.art(w.item_id, 'poster', d.images.poster, 'poster', replaceImages);
     await this.art(w.item_id, 'backdrop', d.images.backdrop, 'backdrop', replaceImages);
@@ -330,7 +332,8 @@ export class MetadataService {
         if (!current) continue;
         const fresh = !row || row.name_title === null || (row.applied_at !== null && ep.updatedAt > row.applied_at);
         const nameTitle = fresh ? current.title : (row.name_title ?? current.title);
-        this.deps.store.db.transaction(() => this.deps.store.setMetadata(ep.id, applyEpisode(current, info)))();
+        const base = current.metadataSource === 'path' ? { ...current, title: nameTitle } : current;
+        this.deps.store.db.transaction(() => this.deps.store.setMetadata(ep.id, applyEpisode(base, info)))();
         if (info.stillPath) await this.art(ep.id, 'thumb', info.stillPath, 'still', false);
         this.queries.setOutcome(ep.id, {
           state: 'matched',
