@@ -192,6 +192,24 @@ describe('online metadata', () => {
     expect(rocky).toMatchObject({ year: 1979, metadataState: 'matched' });
   });
 
+  it('a page that opens a waiting title starts its lookup without waiting for it', async () => {
+    writeFile(lib, 'Movies/Solaris (2002)/Solaris (2002).mkv');
+    const movies = server.services.store.listLibraries().find((l) => l.type === 'movies');
+    // A scan without the metadata phase (as `scan --no-metadata` leaves it), then the title marked as waiting.
+    await new ScanService(server.services.store, '', null, () => {}, null).start({ libraryId: movies?.id ?? '', probe: false }).done;
+    server.services.metadata.prepare(movies?.id ?? '');
+    const fresh = (await items()).find((i) => i.title === 'Solaris' && i.year === 2002);
+    expect(fresh?.metadataState).toBe('waiting');
+    expect(await detail(fresh?.id ?? '')).toMatchObject({ metadataState: 'waiting', overview: null });
+    const deadline = Date.now() + 10_000;
+    let now = await detail(fresh?.id ?? '');
+    while (now.metadataState === 'waiting' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      now = await detail(fresh?.id ?? '');
+    }
+    expect(now).toMatchObject({ metadataState: 'matched', providerIds: { tmdb: '2103' }, overview: 'Soderbergh, on a space station.' });
+  });
+
   it('Fix match: search by title and year or a pasted id, posters through our /img/, a choice that locks across rescans', async () => {
     const id = ids.get('Holiday Video') ?? '';
     const byName = (await (await api(`/items/${id}/match?q=${encodeURIComponent('The Thing')}&year=1982`)).json()) as MatchCandidatesResponse;

@@ -15,6 +15,8 @@ export interface ScanRequest {
 
 /** Online metadata, looked up after the probe phase (src/main/metadata); progress in the `metadata` phase. */
 export interface MetadataPhase {
+  /** Phase one is committed: its new titles can say at once that they wait for metadata. */
+  prepare?(libraryId: string): void;
   run(opts: { libraryId: string; signal: AbortSignal; onProgress: (done: number, total: number) => void }): Promise<unknown>;
 }
 
@@ -98,6 +100,7 @@ export class ScanService {
       ...(req.only ? { only: req.only } : {}),
       onProgress: emit,
     }).run();
+    this.metadata?.prepare?.(req.libraryId);
     phaseOneDone();
     let probe: ProbeRunSummary | null = null;
     const base = (): ScanProgress => ({

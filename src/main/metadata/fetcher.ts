@@ -99,6 +99,11 @@ export class MetadataService {
     this.background();
   }
 
+  /** New titles of a scan say "waiting" as soon as they are browsable, not only once the metadata phase starts. */
+  prepare(libraryId: string): void {
+    if (this.enabled()) this.queries.markNewAsWaiting(libraryId);
+  }
+
   close(): void {
     clearInterval(this.timer);
     this.stopListening();
