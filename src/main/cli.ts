@@ -20,7 +20,51 @@ const load = {
   demo: () => import('./demo'),
   doctor: () => import('./doctor'),
   progress: () => import('./progress-bar'),
+  settings: () => import('./settings/settings-store'),
+  metadata: () => import('./metadata/fetcher'),
 };
+
+const METADATA_OPTIONS = {
+  'tmdb-key': { type: 'string' },
+  'omdb-key': { type: 'string' },
+  'tmdb-url': { type: 'string' },
+  'omdb-url': { type: 'string' },
+} as const;
+
+const METADATA_HELP = `  --tmdb-key KEY  TMDB API key (or MEDIA_CENTRE_TMDB_KEY); stored with the settings, like Settings › Metadata
+  --omdb-key KEY  OMDb API key, for IMDb ratings and Metascore (or MEDIA_CENTRE_OMDB_KEY)
+  --tmdb-url URL  TMDB base URL, version included (or MEDIA_CENTRE_TMDB_URL; default https://api.themoviedb.org/3)
+  --omdb-url URL  OMDb base URL (or MEDIA_CENTRE_OMDB_URL; default https://www.omdbapi.com/)
+`;
+
+/** The metadata settings given on the command line or in the environment (the flag wins), as a settings patch. */
+function metadataPatchOf(values: Parsed['values']): Record<string, string> | null {
+  const pick = (flag: string, env: string): string | undefined => {
+    const v = values[flag];
+    return typeof v === 'string' ? v : process.env[env] || undefined;
+  };
+  const patch: Record<string, string> = {};
+  const fields: [string, string, string][] = [
+    ['tmdb-key', 'MEDIA_CENTRE_TMDB_KEY', 'tmdbApiKey'],
+    ['omdb-key', 'MEDIA_CENTRE_OMDB_KEY', 'omdbApiKey'],
+    ['tmdb-url', 'MEDIA_CENTRE_TMDB_URL', 'tmdbBaseUrl'],
+    ['omdb-url', 'MEDIA_CENTRE_OMDB_URL', 'omdbBaseUrl'],
+  ];
+  for (const [flag, env, field] of fields) {
+    const v = pick(flag, env);
+    if (v !== undefined) patch[field] = v;
+  }
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+/** Writes them into the stored settings, the same as a PUT from the settings screen; a bad value is a usage error. */
+async function applyMetadataSettings(db: import('./db/open').Db, values: Parsed['values'], command: string): Promise<void> {
+  const patch = metadataPatchOf(values);
+  if (!patch) return;
+  const { SettingsStore } = await load.settings();
+  const result = new SettingsStore(db).update({ metadata: patch });
+  if (!result.ok) throw new UsageError(result.errors.map((e) => `${e.path.replace(/^metadata\./, '')}: ${e.message}`).join('; '), command);
+}
 
 const TYPES = ['movies', 'shows', 'mixed'] as const;
 
@@ -50,14 +94,16 @@ Starts the media server on 127.0.0.1 and prints one line:
   --demo          make the demo library in the data folder on first use and add it
   --port N        listen on this port (default: a free one)
   --no-watch      do not watch library folders for changes
-`,
-  scan: `Usage: media-centre scan [--data DIR] [--library DIR --type T]… [--json] [--no-probe] [--full]
+${METADATA_HELP}`,
+  scan: `Usage: media-centre scan [--data DIR] [--library DIR --type T]… [--json] [--no-probe] [--no-metadata] [--full]
 
-Scans every library (or the --library folders, added if new) and prints a summary.
-  --no-probe   phase one only: every title browsable, streams read later
-  --full       read every folder again even when nothing changed
-  --json       print the summary as JSON
-`,
+Scans every library (or the --library folders, added if new) and prints a summary. With a TMDB key set,
+it then fetches online metadata and waits for it.
+  --no-probe     phase one only: every title browsable, streams read later
+  --no-metadata  do not look titles up online this time
+  --full         read every folder again even when nothing changed
+  --json         print the summary as JSON
+${METADATA_HELP}`,
   identify: `Usage: media-centre identify --type movies|shows|mixed [--root DIR] PATH…  (or --stdin)
 
 Prints one JSON object per path: how the library would identify it. Paths need not exist; each is read
@@ -121,6 +167,7 @@ async function cmdServe(args: string[]): Promise<number> {
     demo: { type: 'boolean' },
     port: { type: 'string' },
     'no-watch': { type: 'boolean' },
+    ...METADATA_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   }, 0);
   if (p.values.help) return help('serve');
@@ -158,7 +205,11 @@ async function cmdServe(args: string[]): Promise<number> {
       if (!existsSync(pair.path)) throw new UsageError(`--library ${pair.path}: no such folder`, 'serve');
       ensureLibrary(store, pair.path, pair.type, p.values.demo && pair.path.startsWith(join(dataDir, 'demo')) ? `Demo ${pair.type === 'movies' ? 'films' : 'series'}` : undefined);
     }
-    db.close();
+    try {
+      await applyMetadataSettings(db, p.values, 'serve');
+    } finally {
+      db.close();
+    }
   }
 
   const server = await startMediaServer({
@@ -200,7 +251,9 @@ async function cmdScan(args: string[]): Promise<number> {
     type: { type: 'string', multiple: true },
     json: { type: 'boolean' },
     'no-probe': { type: 'boolean' },
+    'no-metadata': { type: 'boolean' },
     full: { type: 'boolean' },
+    ...METADATA_OPTIONS,
     help: { type: 'boolean', short: 'h' },
   }, 0);
   if (p.values.help) return help('scan');
@@ -216,11 +269,25 @@ async function cmdScan(args: string[]): Promise<number> {
     db.close();
     return 2;
   }
+  try {
+    await applyMetadataSettings(db, p.values, 'scan');
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   const probe = !p.values['no-probe'];
   const tools = probe ? (await load.tools()).mediaTools() : { ffmpeg: '', ffprobe: '', source: 'bundled' as const };
   const bar = process.stderr.isTTY && !p.values.json ? new (await load.progress()).ProgressBar(process.stderr) : null;
   const artwork = probe ? new (await load.artwork()).ArtworkWorker(db, join(dataDir, 'cache'), tools.ffmpeg) : null;
-  const scans = new ScanService(store, tools.ffprobe, artwork, (pr) => bar?.update(pr));
+  let metadata: import('./metadata/fetcher').MetadataService | null = null;
+  if (!p.values['no-metadata']) {
+    const [{ SettingsStore }, { MetadataService }] = await Promise.all([load.settings(), load.metadata()]);
+    const service = new MetadataService({ db, store, settings: new SettingsStore(db, err), cacheDir: join(dataDir, 'cache'), log: err, ...(artwork ? { afterImages: (signal?: AbortSignal) => artwork.run(signal) } : {}) });
+    // Without a key there is nothing to fetch: the scan is what it always was.
+    if (service.enabled()) metadata = service;
+    else service.close();
+  }
+  const scans = new ScanService(store, tools.ffprobe, artwork, (pr) => bar?.update(pr), metadata);
   const controller = new AbortController();
   const onSigint = (): void => {
     err('\nCancelling the scan (what is done is kept)…');
@@ -248,16 +315,19 @@ async function cmdScan(args: string[]): Promise<number> {
   process.removeListener('SIGINT', onSigint);
   bar?.done();
   const items = (db.prepare("SELECT COUNT(*) AS n FROM items WHERE kind IN ('movie', 'series') AND missing_since IS NULL").get() as { n: number }).n;
+  const online = metadata ? metadata.queries.counts() : null;
+  metadata?.close();
   db.close();
   const seconds = (Date.now() - started) / 1000;
   const cancelled = controller.signal.aborted || results.some((r) => r.cancelled);
   if (p.values.json) {
-    out(JSON.stringify({ libraries: results.map(({ scanId: _s, libraryId: _l, ...rest }) => rest), items, seconds, cancelled }));
+    out(JSON.stringify({ libraries: results.map(({ scanId: _s, libraryId: _l, ...rest }) => rest), items, seconds, cancelled, ...(online ? { metadata: online } : {}) }));
   } else {
     for (const r of results) {
       out(`${r.name} (${r.type}): ${r.found} files; ${r.added} added, ${r.updated} updated, ${r.moved} moved, ${r.removed} missing, ${r.unchanged} unchanged${r.seriesAdded > 0 ? `; ${r.seriesAdded} new series` : ''}${r.reidentified > 0 ? `; ${r.reidentified} identified anew` : ''}; ${r.failed} failed${probe ? `; ${r.probed} probed, ${r.probeFailed} unreadable` : ''}`);
       for (const root of r.roots) if (!root.online) out(`  offline: ${root.path} (${root.error ?? 'unreachable'})`);
     }
+    if (online) out(`Online metadata: ${online.matched + online.locked} matched, ${online['needs-match']} need a match, ${online.waiting} waiting (offline or not reached yet)`);
     out(`${items} titles in the catalogue; ${seconds.toFixed(2)} s${cancelled ? ' (cancelled)' : ''}`);
   }
   return cancelled ? 130 : 0;

@@ -9,6 +9,7 @@ const desktop: DesktopApi = {
   pickFolders: () => ipcRenderer.invoke(IPC.pickFolders) as Promise<string[]>,
   setFullScreen: (on) => ipcRenderer.invoke(IPC.setFullScreen, on === true) as Promise<void>,
   keepAwake: (on) => ipcRenderer.invoke(IPC.keepAwake, on === true) as Promise<void>,
+  openExternal: (url) => ipcRenderer.invoke(IPC.openExternal, String(url)) as Promise<boolean>,
 };
 
 contextBridge.exposeInMainWorld('desktop', desktop);

@@ -70,3 +70,24 @@ export type ClientCapabilities = z.infer<typeof clientCapabilities>;
 export type StartPlaybackBody = z.infer<typeof startPlaybackBody>;
 export type ForcedPlayMethod = z.infer<typeof playMethodForce>;
 export type ProgressBody = z.infer<typeof progressBody>;
+
+/** GET /api/v1/items/:id/match: `q` is a title, or a pasted id (digits or `tmdb-…` for TMDB, `tt…` for IMDb). */
+export const matchQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'a four-digit year')
+    .transform(Number)
+    .refine((y) => y >= 1870 && y <= 2200, 'a year from 1870 to 2200')
+    .optional(),
+});
+
+/** POST /api/v1/items/:id/match: the candidate chosen; the choice locks the item. */
+export const matchBody = z.strictObject({
+  provider: z.literal('tmdb'),
+  id: z.string().regex(/^\d{1,10}$/, 'a TMDB id: digits'),
+  replaceImages: z.boolean().optional(),
+});
+
+export type MatchQuery = z.infer<typeof matchQuery>;
+export type MatchBody = z.infer<typeof matchBody>;

@@ -6,7 +6,7 @@ import type { HomeRowKind } from './home-rows';
 
 export const API_PREFIX = '/api/v1';
 
-export type { AddLibraryBody, ClientCapabilities, ForcedPlayMethod, LibraryType, ProgressBody, ScanBody, StartPlaybackBody } from './api-schemas';
+export type { AddLibraryBody, ClientCapabilities, ForcedPlayMethod, LibraryType, MatchBody, MatchQuery, ProgressBody, ScanBody, StartPlaybackBody } from './api-schemas';
 
 export type Id = string;
 
@@ -23,6 +23,20 @@ export type ItemKind = TopKind | 'season' | 'episode' | 'extra';
 export interface RatingsSummary {
   imdb?: number;
   metascore?: number;
+}
+
+/**
+ * Online metadata of a title: `local` (no provider enabled), `waiting` (not fetched yet, or the provider
+ * unreachable: retried later), `matched`, `needs-match` (no candidate was sure enough), `locked` (chosen by hand).
+ */
+export type MetadataState = 'local' | 'waiting' | 'matched' | 'needs-match' | 'locked';
+
+/** A trailer or clip on a video site, opened in the user's browser (never embedded). */
+export interface TrailerLink {
+  name: string;
+  kind: 'trailer' | 'teaser' | 'clip' | 'featurette';
+  site: 'youtube' | 'vimeo';
+  url: string;
 }
 
 /** One line of the library grid: light enough that 20,000 of them load at once. */
@@ -50,6 +64,7 @@ export interface ItemSummary {
   missing: boolean;
   /** Series only: how many episodes exist on disk. */
   episodeCount?: number;
+  metadataState: MetadataState;
   // Compact fields for the library's filters: left out when empty, so 20,000 titles stay small.
   /** Only when it differs from the title. */
   originalTitle?: string;
@@ -237,6 +252,37 @@ export interface ItemDetail {
   peopleRows?: PersonRow[];
   /** The other titles of its collection, in release order. */
   collectionItems?: RelatedTitle[];
+  /** Of the title (an episode or season answers for its series). */
+  metadataState: MetadataState;
+  /** Trailers and clips from the provider, after the local trailers among `extras`. */
+  trailers: TrailerLink[];
+}
+
+// ── Fix match ───────────────────────────────────────────────────────────────
+
+export interface MatchCandidate {
+  provider: 'tmdb';
+  /** The provider's id, as a string. */
+  id: string;
+  kind: TopKind;
+  title: string;
+  originalTitle: string | null;
+  year: number | null;
+  overview: string | null;
+  /** Through our own /img/ route (the page may load images from our origin only). */
+  poster: string | null;
+  /** 0..1 by the matching rule; at or above `threshold` it would be taken by itself. */
+  score: number;
+}
+
+export interface MatchCandidatesResponse {
+  itemId: Id;
+  state: MetadataState;
+  current: { provider: string; id: string } | null;
+  threshold: number;
+  candidates: MatchCandidate[];
+  /** Why there are none, when the provider could not be asked (no key, offline). */
+  message: string | null;
 }
 
 export interface RelatedTitle {
@@ -371,7 +417,7 @@ export interface LibrariesResponse {
   libraries: Library[];
 }
 
-export type ScanPhase = 'walking' | 'probing' | 'done' | 'cancelled' | 'failed';
+export type ScanPhase = 'walking' | 'probing' | 'metadata' | 'done' | 'cancelled' | 'failed';
 
 export interface ScanProgress {
   scanId: Id;
@@ -388,6 +434,9 @@ export interface ScanProgress {
   /** Seconds left, when it can be told. */
   etaSeconds: number | null;
   message: string | null;
+  /** The metadata phase: titles looked up online so far, of how many. */
+  metadataDone?: number;
+  metadataTotal?: number;
 }
 
 export type ServerEvent =

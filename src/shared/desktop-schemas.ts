@@ -2,7 +2,11 @@
 // and the server process. Kept apart from desktop.ts so the sandboxed preload never loads zod.
 import { z } from 'zod';
 
+import { isOpenableExternal } from './desktop';
+
 export const booleanArg = z.boolean();
+
+export const externalUrlArg = z.string().max(2048).refine(isOpenableExternal, 'a link to a trailer site or a provider page');
 
 export const serverMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('stop') })]);
 export type ShellToServer = z.infer<typeof serverMessage>;

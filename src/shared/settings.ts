@@ -56,13 +56,43 @@ export const librarySettings = z.strictObject({
   defaultPollMinutes: z.number().int().min(0).max(24 * 60),
 });
 
+/** A provider's base URL: http(s) only, no credentials in it, so a test server or a mirror can stand in. */
+const providerUrl = z
+  .string()
+  .max(2048)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '' && u.search === '' && u.hash === '';
+    } catch {
+      return false;
+    }
+  }, 'an http(s) URL without a query, such as https://api.themoviedb.org/3');
+
+/** A key as the provider issues it; '' removes the stored key. Never sent back by GET. */
+const apiKey = z.string().trim().max(512).regex(/^[\x21-\x7e]*$/, 'letters, digits and punctuation only');
+
 export const metadataSettings = z.strictObject({
   /** NFO files next to the media win over what is read from names. */
   preferNfo: z.boolean(),
   /** Keys for online providers: the API only says whether one is set, never its value. */
   tmdbApiKeySet: z.boolean(),
   omdbApiKeySet: z.boolean(),
+  /** The language asked of TMDB (ISO 639-1, with a region: `en-US`, `fr-FR`); empty fields fall back to English. */
+  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language such as en-US or fr-FR'),
+  /** Whose content ratings (certifications) to show: ISO 3166-1 alpha-2. */
+  country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US or GB'),
+  tmdbBaseUrl: providerUrl,
+  omdbBaseUrl: providerUrl,
 });
+
+/** What PUT may send for the metadata section: the keys (write-only), not the flags. */
+export const metadataPatch = metadataSettings
+  .omit({ tmdbApiKeySet: true, omdbApiKeySet: true })
+  .extend({ tmdbApiKey: apiKey, omdbApiKey: apiKey })
+  .partial();
+export type MetadataPatch = z.infer<typeof metadataPatch>;
+export type MetadataSecrets = { tmdbApiKey?: string; omdbApiKey?: string };
 
 export const settingsSchema = z.strictObject({
   appearance: appearanceSettings,
@@ -78,8 +108,8 @@ export const settingsPatch = z.strictObject({
   playback: playbackSettings.partial().optional(),
   home: homeSettings.partial().optional(),
   libraries: librarySettings.partial().optional(),
-  // The *Set flags say what the server holds; they are not written through this route.
-  metadata: metadataSettings.omit({ tmdbApiKeySet: true, omdbApiKeySet: true }).partial().optional(),
+  // The *Set flags say what the server holds; they are not written through this route. The keys are.
+  metadata: metadataPatch.optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -109,7 +139,15 @@ export const DEFAULT_SETTINGS: Settings = {
     slideshow: true,
   },
   libraries: { defaultPollMinutes: 60 },
-  metadata: { preferNfo: true, tmdbApiKeySet: false, omdbApiKeySet: false },
+  metadata: {
+    preferNfo: true,
+    tmdbApiKeySet: false,
+    omdbApiKeySet: false,
+    language: 'en-US',
+    country: 'US',
+    tmdbBaseUrl: 'https://api.themoviedb.org/3',
+    omdbBaseUrl: 'https://www.omdbapi.com/',
+  },
 };
 
 /** A bad field of a request, by its dotted path (`appearance.theme`). */
@@ -126,12 +164,17 @@ export function completeHomeRows(rows: HomeSettings['rows']): HomeSettings['rows
 
 /** The settings after a patch: sections merged field by field; a list is replaced whole. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  // Keys never enter the settings object: only whether one is set (the store keeps the keys apart).
+  const { tmdbApiKey, omdbApiKey, ...metadata } = patch.metadata ?? {};
+  const flags: Partial<Settings['metadata']> = {};
+  if (tmdbApiKey !== undefined) flags.tmdbApiKeySet = tmdbApiKey !== '';
+  if (omdbApiKey !== undefined) flags.omdbApiKeySet = omdbApiKey !== '';
   const next: Settings = {
     appearance: { ...current.appearance, ...patch.appearance },
     playback: { ...current.playback, ...patch.playback },
     home: { ...current.home, ...patch.home },
     libraries: { ...current.libraries, ...patch.libraries },
-    metadata: { ...current.metadata, ...patch.metadata },
+    metadata: { ...current.metadata, ...metadata, ...flags },
   };
   next.home.rows = completeHomeRows(next.home.rows);
   return next;

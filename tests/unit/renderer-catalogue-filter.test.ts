@@ -27,6 +27,7 @@ function item(partial: Partial<ItemSummary> & Pick<ItemSummary, 'id' | 'title'>)
     placeholder: null,
     watched: false,
     missing: false,
+    metadataState: 'local',
     ...partial,
   };
 }

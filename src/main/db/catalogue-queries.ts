@@ -14,6 +14,7 @@ import type {
   Library,
   MediaFile,
   MediaStream,
+  MetadataState,
   PersonDetail,
   Rating,
   SearchResponse,
@@ -58,7 +59,7 @@ interface ItemRow {
 const LISTED = `kind IN ('movie', 'series')
   AND (missing_since IS NULL OR kind = 'series' AND NOT EXISTS (SELECT 1 FROM items e WHERE e.series_id = items.id AND e.kind = 'episode'))`;
 
-type SummaryRow = Pick<ItemRow, 'id' | 'kind' | 'title' | 'sort_key' | 'year' | 'languages' | 'content_rating' | 'runtime_minutes' | 'added_at' | 'placeholder' | 'missing_since'>;
+type SummaryRow = Pick<ItemRow, 'id' | 'kind' | 'title' | 'sort_key' | 'year' | 'languages' | 'content_rating' | 'runtime_minutes' | 'added_at' | 'placeholder' | 'missing_since'> & { metadata_state: Exclude<MetadataState, 'local'> | null };
 
 interface UserRow {
   item_id: string;
@@ -130,7 +131,8 @@ export class CatalogueQueries {
     const bind: Record<string, string> = ids === null ? { profile: profileId } : { profile: profileId, ids };
     const rows = this.db
       .prepare<Record<string, string>, SummaryRow>(
-        `SELECT id, kind, title, sort_key, year, languages, content_rating, runtime_minutes, added_at, placeholder, missing_since
+        `SELECT id, kind, title, sort_key, year, languages, content_rating, runtime_minutes, added_at, placeholder, missing_since,
+           (SELECT m.state FROM item_metadata m WHERE m.item_id = items.id) AS metadata_state
          FROM items WHERE ${LISTED}${forIds('id')} ORDER BY sort_key`,
       )
       .all(bind);
@@ -201,6 +203,7 @@ export class CatalogueQueries {
         placeholder: poster?.placeholder ?? r.placeholder,
         watched: r.kind === 'series' ? counts !== undefined && counts.total > 0 && counts.unwatched === 0 : watched.has(r.id),
         missing: r.missing_since !== null,
+        metadataState: r.metadata_state ?? 'local',
       };
       if (r.kind === 'series') summary.episodeCount = counts?.total ?? 0;
       return summary;
@@ -281,6 +284,7 @@ export class CatalogueQueries {
       addedAt: r.added_at,
       missing: r.missing_since !== null,
       userData: userData(this.userRows([id], profileId).get(id)),
+      ...this.metadataFacts(id),
     };
     if (r.kind === 'series') detail.seasons = this.seasonsOf(id, profileId);
     if (r.kind === 'episode') {
@@ -289,6 +293,16 @@ export class CatalogueQueries {
       detail.episodeNumber = r.episode_number;
     }
     return detail;
+  }
+
+  /** Online metadata's state and trailer links (table item_metadata; an episode answers for its series). */
+  private metadataFacts(itemId: string): { metadataState: MetadataState; trailers: ItemDetail['trailers'] } {
+    const row = this.db
+      .prepare<[string], { state: Exclude<MetadataState, 'local'>; videos: string }>(
+        'SELECT m.state, m.videos FROM items i JOIN item_metadata m ON m.item_id = COALESCE(i.series_id, i.id) WHERE i.id = ?',
+      )
+      .get(itemId);
+    return row ? { metadataState: row.state, trailers: parseJson<ItemDetail['trailers']>(row.videos, []) } : { metadataState: 'local', trailers: [] };
   }
 
   private imagesOf(itemId: string): Images {

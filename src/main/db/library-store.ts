@@ -173,7 +173,9 @@ export class LibraryStore {
         'SELECT id, rowid, nfo_signature FROM items WHERE library_id = ? AND identity_key = ?',
       ),
       itemById: db.prepare<[string], ItemRef>(
-        'SELECT id, rowid, kind, identity_key, nfo_signature, library_id, title FROM items WHERE id = ?',
+        // A title a provider gave is not the name's: rescans compare the name they read with the name the file had.
+        `SELECT id, rowid, kind, identity_key, nfo_signature, library_id,
+           COALESCE((SELECT m.name_title FROM item_metadata m WHERE m.item_id = items.id), title) AS title FROM items WHERE id = ?`,
       ),
       insertItem: db.prepare(
         `INSERT INTO items (id, library_id, kind, parent_id, series_id, identity_key, root_id, folder, title, sort_key, added_at, updated_at)

@@ -266,4 +266,31 @@ DROP TABLE settings;
 ALTER TABLE settings_v3 RENAME TO settings;
 `,
   },
+  {
+    version: 5,
+    name: 'online metadata: match state, lock and trailers per item',
+    // One row per movie, series or episode the online providers have seen (no row: nothing online is known,
+    // the state is `local`). Its own table, so a rescan that rewrites an item from its name or NFO keeps the
+    // match and its lock; IF NOT EXISTS so the step can run again after a version rollback.
+    // name_title/name_year: what the file name said before a provider's title replaced it, so a rescan
+    // compares names with names. (4 is segments', 6 playback's, 7 the catalogue's.)
+    sql: `
+CREATE TABLE IF NOT EXISTS item_metadata (
+  item_id TEXT PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  state TEXT NOT NULL CHECK (state IN ('waiting', 'matched', 'needs-match', 'locked')),
+  provider TEXT,
+  provider_id TEXT,
+  score REAL,
+  name_title TEXT,
+  name_year INTEGER,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  retry_at TEXT,
+  last_error TEXT,
+  applied_at TEXT,
+  replace_images INTEGER NOT NULL DEFAULT 0,
+  videos TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS item_metadata_state ON item_metadata (state);
+`,
+  },
 ];

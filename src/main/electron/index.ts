@@ -1,8 +1,8 @@
 // The desktop shell: one instance, the media server in a utilityProcess, one window on its loopback URL.
-import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, shell, utilityProcess, type UtilityProcess } from 'electron';
 import { join } from 'node:path';
 import { IPC } from '../../shared/desktop';
-import { booleanArg, serverReport } from '../../shared/desktop-schemas';
+import { booleanArg, externalUrlArg, serverReport } from '../../shared/desktop-schemas';
 
 let server: UtilityProcess | null = null;
 let window: BrowserWindow | null = null;
@@ -73,6 +73,13 @@ function registerIpc(): void {
     const parsed = booleanArg.safeParse(on);
     if (!parsed.success || !fromOurWindow(event.senderFrame?.url)) return;
     window?.setFullScreen(parsed.data);
+  });
+  ipcMain.handle(IPC.openExternal, async (event, url: unknown) => {
+    // Trailer sites and provider pages only: a page cannot make the shell open anything else.
+    const parsed = externalUrlArg.safeParse(url);
+    if (!parsed.success || !fromOurWindow(event.senderFrame?.url)) return false;
+    await shell.openExternal(parsed.data);
+    return true;
   });
   ipcMain.handle(IPC.keepAwake, (event, on: unknown) => {
     const parsed = booleanArg.safeParse(on);

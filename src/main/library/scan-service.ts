@@ -13,6 +13,13 @@ export interface ScanRequest {
   only?: { rootId: string; relDir: string }[];
 }
 
+/** Online metadata, looked up after the probe phase (src/main/metadata); progress in the `metadata` phase. */
+export interface MetadataPhase {
+  /** Phase one is committed: its new titles can say at once that they wait for metadata. */
+  prepare?(libraryId: string): void;
+  run(opts: { libraryId: string; signal: AbortSignal; onProgress: (done: number, total: number) => void }): Promise<unknown>;
+}
+
 export interface ScanOutcome {
   scanId: string;
   phaseOne: PhaseOneSummary;
@@ -36,6 +43,7 @@ export class ScanService {
     ffprobe: string,
     private readonly artwork: ArtworkWorker | null,
     private readonly emit: (p: ScanProgress) => void = () => {},
+    private readonly metadata: MetadataPhase | null = null,
   ) {
     this.prober = new Prober(store, ffprobe);
   }
@@ -92,6 +100,7 @@ export class ScanService {
       ...(req.only ? { only: req.only } : {}),
       onProgress: emit,
     }).run();
+    this.metadata?.prepare?.(req.libraryId);
     phaseOneDone();
     let probe: ProbeRunSummary | null = null;
     const base = (): ScanProgress => ({
@@ -121,6 +130,14 @@ export class ScanService {
         },
       });
       if (this.artwork && !signal.aborted) await this.artwork.run(signal);
+    }
+    if (this.metadata && !phaseOne.cancelled && probe?.cancelled !== true && !signal.aborted) {
+      await this.metadata.run({
+        libraryId: req.libraryId,
+        signal,
+        onProgress: (done, total) =>
+          emit({ ...base(), phase: 'metadata', probed: probe?.probed ?? 0, toProbe: (probe?.probed ?? 0) + (probe?.failed ?? 0), metadataDone: done, metadataTotal: total, etaSeconds: null }),
+      });
     }
     const cancelled = phaseOne.cancelled || probe?.cancelled === true;
     const final: ScanProgress = {

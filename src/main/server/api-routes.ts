@@ -45,6 +45,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     await sv.scans.prober.run({ itemId: id });
     const item = sv.queries.itemDetail(id);
     if (!item) throw new HttpError(404, 'not-found', 'No such item.');
+    // A title still waiting for online metadata is fetched now, in the background: the page renders first.
+    if (item.metadataState === 'waiting') sv.metadata.ensure(item.seriesId ?? id);
     if (item.kind === 'movie' || item.kind === 'series') {
       const started = performance.now();
       const related = sv.related();

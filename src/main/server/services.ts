@@ -16,6 +16,7 @@ import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
 import { SettingsStore } from '../settings/settings-store';
 import { ThemeLibrary } from '../settings/theme-library';
+import { MetadataService } from '../metadata/fetcher';
 
 export interface ServerServices {
   version: string;
@@ -33,6 +34,7 @@ export interface ServerServices {
   tools: MediaTools;
   events: EventHub;
   settings: SettingsStore;
+  metadata: MetadataService;
   themes: ThemeLibrary;
   logFile: string;
   log: (message: string) => void;
@@ -61,6 +63,19 @@ export function makeServices(opts: {
   let relatedIndex: RelatedIndex | null = null;
   const events = new EventHub();
   const artwork = new ArtworkWorker(opts.db, cacheDir, opts.tools.ffmpeg);
+  const settings = new SettingsStore(opts.db, opts.log);
+  const metadata = new MetadataService({
+    db: opts.db,
+    store,
+    settings,
+    cacheDir,
+    log: opts.log,
+    onChanged: (itemIds) => {
+      relatedIndex = null;
+      events.send({ type: 'library-changed', libraryId: '', itemIds });
+    },
+    afterImages: (signal) => artwork.run(signal),
+  });
   const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
     events.send({ type: 'scan', progress });
     // A cancelled scan keeps what it committed, so pages refresh after it too.
@@ -68,9 +83,8 @@ export function makeServices(opts: {
       relatedIndex = null;
       events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
     }
-  });
+  }, metadata);
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
-  const settings = new SettingsStore(opts.db, opts.log);
   const hls = new PlaybackSessions({ ffmpeg: opts.tools.ffmpeg, cacheDir, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
   // The transcode cap is a setting: a change applies to the next play request, without a restart.
   if (opts.playback?.maxTranscodes === undefined) settings.onChange((s) => (hls.maxTranscodes = s.playback.maxTranscodes));
@@ -93,6 +107,7 @@ export function makeServices(opts: {
     tools: opts.tools,
     events,
     settings,
+    metadata,
     themes,
     logFile: opts.logFile ?? join(opts.dataDir, 'media-centre.log'),
     log: opts.log,
@@ -109,6 +124,7 @@ export function makeServices(opts: {
       return store.removeLibrary(id);
     },
     startupScans() {
+      metadata.start();
       const firstScans: Promise<void>[] = [];
       for (const lib of store.listLibraries()) {
         const roots = store.roots(lib.id);
@@ -122,6 +138,7 @@ export function makeServices(opts: {
       return Promise.all(firstScans).then(() => undefined);
     },
     async close() {
+      metadata.close();
       scans.cancelAll();
       hls.stopAll();
       events.close();

@@ -10,6 +10,7 @@ import {
   settingsPatch,
   settingsSchema,
   type FieldError,
+  type MetadataSecrets,
   type Settings,
   type SettingsPatch,
 } from '../../shared/settings';
@@ -19,15 +20,25 @@ export type SettingsUpdate = { ok: true; settings: Settings; changed: boolean } 
 export class SettingsStore {
   private readonly queries: SettingsQueries;
   private current: Settings;
+  /** Provider keys: stored with the settings (row `secrets`), never part of what GET returns. */
+  private secrets: MetadataSecrets;
   private readonly listeners = new Set<(s: Settings) => void>();
 
   constructor(db: Db, private readonly log: (m: string) => void = () => {}) {
     this.queries = new SettingsQueries(db);
+    this.secrets = this.loadSecrets();
     this.current = this.load();
+    this.current.metadata.tmdbApiKeySet = Boolean(this.secrets.tmdbApiKey);
+    this.current.metadata.omdbApiKeySet = Boolean(this.secrets.omdbApiKey);
   }
 
   get(): Settings {
     return this.current;
+  }
+
+  /** A provider key, for the server's own use only. */
+  secret(name: keyof MetadataSecrets): string | undefined {
+    return this.secrets[name] || undefined;
   }
 
   /** Called after every change that altered something; returns the function that stops it. */
@@ -49,8 +60,20 @@ export class SettingsStore {
     if (!parsed.success || errors.length > 0) return { ok: false, errors };
     const next = applySettingsPatch(this.current, parsed.data);
     const changedSections = SETTINGS_SECTIONS.filter((s) => JSON.stringify(next[s]) !== JSON.stringify(this.current[s]));
-    if (changedSections.length === 0) return { ok: true, settings: this.current, changed: false };
-    this.queries.save(Object.fromEntries(changedSections.map((s) => [s, JSON.stringify(next[s])])));
+    const secrets: MetadataSecrets = { ...this.secrets };
+    for (const name of ['tmdbApiKey', 'omdbApiKey'] as const) {
+      const given = parsed.data.metadata?.[name];
+      if (given === undefined) continue;
+      if (given === '') delete secrets[name];
+      else secrets[name] = given;
+    }
+    // A new key in place of another changes no flag, yet it is a change: fetching starts again with it.
+    const secretsChanged = JSON.stringify(secrets) !== JSON.stringify(this.secrets);
+    if (changedSections.length === 0 && !secretsChanged) return { ok: true, settings: this.current, changed: false };
+    const rows: Record<string, string> = Object.fromEntries(changedSections.map((s) => [s, JSON.stringify(next[s])]));
+    if (secretsChanged) rows.secrets = JSON.stringify(secrets);
+    this.queries.save(rows);
+    this.secrets = secrets;
     this.current = next;
     for (const l of this.listeners) {
       try {
@@ -60,6 +83,24 @@ export class SettingsStore {
       }
     }
     return { ok: true, settings: next, changed: true };
+  }
+
+  private loadSecrets(): MetadataSecrets {
+    const text = this.queries.all().get('secrets');
+    if (text === undefined) return {};
+    try {
+      const raw: unknown = JSON.parse(text);
+      const out: MetadataSecrets = {};
+      if (raw && typeof raw === 'object') {
+        const r = raw as Record<string, unknown>;
+        if (typeof r.tmdbApiKey === 'string' && r.tmdbApiKey) out.tmdbApiKey = r.tmdbApiKey;
+        if (typeof r.omdbApiKey === 'string' && r.omdbApiKey) out.omdbApiKey = r.omdbApiKey;
+      }
+      return out;
+    } catch {
+      this.log('settings: the stored provider keys are not JSON; they are ignored');
+      return {};
+    }
   }
 
   /** Stored sections over the defaults; a stored field that no longer validates falls back to its default, and says so. */
