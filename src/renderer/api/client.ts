@@ -135,7 +135,7 @@ export function reportProgress(itemId: Id, body: ProgressBody): Promise<void> {
   return request<void>(`/items/${enc(itemId)}/progress`, { method: 'PUT', body, keepalive: true });
 }
 
-const SERVER_EVENT_TYPES = new Set<string>(['scan', 'library-changed', 'root-status', 'settings-changed', 'themes-changed']);
+const SERVER_EVENT_TYPES = new Set<string>(['scan', 'library-changed', 'root-status', 'settings-changed', 'themes-changed', 'playback-waiting']);
 
 /** A known event type, and a scan event carries its progress (its listener reads progress.phase). */
 function isServerEvent(value: unknown): value is ServerEvent {
