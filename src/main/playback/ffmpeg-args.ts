@@ -119,3 +119,28 @@ export function hardwareProbeArgs(kind: HardwareKind, device: string | null): st
       return [...src, '-pix_fmt', 'yuv420p', '-c:v', `h264_${kind}`, ...tail];
   }
 }
+
+/**
+ * Trickplay, first run: one small JPEG every `interval` seconds, decoding keyframes only (a thumbnail is the
+ * nearest keyframe before its time, which is what a scrubbing eye needs, at a fraction of the decode cost).
+ */
+export function trickplayFrameArgs(input: string, outDir: string, interval: number, width: number, height: number): string[] {
+  for (const [n, lo, hi] of [[interval, 1, 600], [width, 16, 1920], [height, 2, 1920]] as const) {
+    if (!Number.isInteger(n) || n < lo || n > hi) throw new RangeError(`not a trickplay size: ${n}`);
+  }
+  return [
+    '-nostdin', '-hide_banner', '-v', 'error', '-skip_frame', 'nokey', '-i', input,
+    '-map', '0:v:0', '-an', '-sn', '-dn',
+    '-vf', `fps=1/${interval},scale=${width}:${height}`, '-vsync', 'vfr', '-q:v', '5',
+    `${outDir}/thumb-%05d.jpg`,
+  ];
+}
+
+/** Trickplay, second run: the thumbnails tiled into sprite sheets with the tile filter. */
+export function trickplaySheetArgs(thumbDir: string, outDir: string, columns: number, rows: number): string[] {
+  for (const n of [columns, rows]) if (!Number.isInteger(n) || n < 1 || n > 32) throw new RangeError(`not a tile count: ${n}`);
+  return [
+    '-nostdin', '-hide_banner', '-v', 'error', '-framerate', '1', '-i', `${thumbDir}/thumb-%05d.jpg`,
+    '-vf', `tile=${columns}x${rows}`, '-q:v', '5', `${outDir}/sheet-%03d.jpg`,
+  ];
+}

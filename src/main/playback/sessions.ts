@@ -23,7 +23,8 @@ export interface SessionSpec {
 }
 
 export interface SessionOptions {
-  ffmpeg: string;
+  /** A path, or a function asked at each new job (so a changed ffmpeg setting applies without a restart). */
+  ffmpeg: string | (() => string);
   cacheDir: string;
   /** A session nobody asked anything of for this long is stopped and its files removed. */
   idleMs?: number;
@@ -198,7 +199,7 @@ export class PlaybackSessions {
     // Job 0 starts at the file's first picture; a later one at a planned cut, where a keyframe is.
     const firstVideoTime = from === 0 ? s.spec.firstPicture : plan.starts[from]!;
     const job: SegmentJob = new SegmentJob({
-      ffmpeg: this.o.ffmpeg,
+      ffmpeg: typeof this.o.ffmpeg === 'string' ? this.o.ffmpeg : this.o.ffmpeg(),
       args: segmentJobArgs({ input: s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from }),
       workDir: jobDir,
       sessionDir: s.dir,

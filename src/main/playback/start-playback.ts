@@ -11,6 +11,7 @@ import { PlaybackError, type PlaybackSessions } from './sessions';
 import { checkSource } from './source-check';
 import { pickVersion } from './versions';
 import { formatOfCodec } from './subtitles/text';
+import type { TrickplayFileRow } from '../db/trickplay-queries';
 
 export interface StartDeps {
   queries: CatalogueQueries;
@@ -19,6 +20,8 @@ export interface StartDeps {
   cacheDir: string;
   probeNow(file: FileSource): Promise<void>;
   onWaiting(fileId: string, root: string, waitedSeconds: number): void;
+  /** Trickplay: the index URL when the file has sheets, else null (and the file is made next). */
+  trickplay?: { urlFor(file: TrickplayFileRow): { url: string } | null };
   /** For tests: how long a slow share is waited for. */
   sourceWaitMs?: number;
 }
@@ -72,7 +75,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     startSeconds,
     audioTracks: audioTracks(file!.streams, decision),
     subtitleTracks: subtitleTracks(file!.id, file!.streams, decision),
-    trickplay: null,
+    trickplay: trickplayOf(deps, file!),
   });
 
   if (decision.method === 'direct') {
@@ -96,6 +99,12 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   }
   const sessionId = deps.sessions.start({ input: file.path, decision, plan, startSeconds, firstPicture });
   return describe(sessionId, `/stream/hls/${sessionId}/index.m3u8`, 'application/vnd.apple.mpegurl');
+}
+
+function trickplayOf(deps: StartDeps, file: FileSource): { url: string } | null {
+  const video = file.streams.find((s) => s.type === 'video' && !s.isExternal);
+  if (!deps.trickplay || !video || !file.durationSeconds || file.durationSeconds <= 0) return null;
+  return deps.trickplay.urlFor({ id: file.id, path: file.path, signature: file.signature, durationSeconds: file.durationSeconds, width: video.width, height: video.height });
 }
 
 function audioTracks(streams: MediaStream[], decision: PlayDecision): AudioTrack[] {

@@ -125,6 +125,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
           sessions: sv.hls,
           ffprobe: sv.tools.ffprobe,
           cacheDir: sv.cacheDir,
+          trickplay: sv.trickplay,
           probeNow: (file) => sv.scans.prober.probeNow({ fileId: file.id, itemId: file.itemId, path: file.path, signature: file.signature }),
           onWaiting: (fileId, root, waitedSeconds) => sv.events.send({ type: 'playback-waiting', fileId, root, waitedSeconds }),
         },
