@@ -24,6 +24,15 @@ describe('decidePlayMethod', () => {
     expect(d.reasons).toEqual(reasons);
   });
 
+  it('stacked parts that would each play directly are remuxed into one timeline, and say so', () => {
+    const d = decidePlayMethod({ container: 'mp4', streams: [stream('video', 'h264', 0), stream('audio', 'aac', 1)] }, chromium, { stacked: true });
+    expect([d.method, d.videoAction, d.audioAction]).toEqual(['remux', 'copy', 'copy']);
+    expect(d.reasons).toEqual(['stacked-parts']);
+    const hevc = decidePlayMethod({ container: 'mkv', streams: [stream('video', 'hevc', 0), stream('audio', 'aac', 1)] }, chromium, { stacked: true });
+    expect(hevc.method).toBe('transcode');
+    expect(hevc.reasons).toContain('stacked-parts');
+  });
+
   it('copies the video and encodes AC-3 to AAC when remuxing for Chromium', () => {
     const d = decidePlayMethod({ container: 'mkv', streams: [stream('video', 'h264', 0), stream('audio', 'ac3', 1)] }, chromium);
     expect([d.videoAction, d.audioAction]).toEqual(['copy', 'encode']);

@@ -14,6 +14,8 @@ export interface PlayChoice {
   /** null or absent: no subtitle. */
   subtitleStream?: number | null | undefined;
   forceMethod?: ForcedPlayMethod | undefined;
+  /** The source is several stacked parts played as one: it needs HLS even when each part would play directly. */
+  stacked?: boolean | undefined;
 }
 
 export interface EncodeTarget {
@@ -126,7 +128,8 @@ export function decidePlayMethod(source: PlayableSource, caps: ClientCapabilitie
   };
   const base = { video, audio, subtitle, burnIn, audioChannels, encode };
 
-  const directOk = !mustEncodeVideo && containerOk && audioOk && !needsTrackSwitch;
+  const directOk = !mustEncodeVideo && containerOk && audioOk && !needsTrackSwitch && choice.stacked !== true;
+  if (choice.stacked === true) reasons.push('stacked-parts');
   if (directOk && choice.forceMethod === undefined) {
     return { ...base, method: 'direct', reasons: reasons.length ? reasons : ['direct-play'], videoAction: video ? 'copy' : 'none', audioAction: audio ? 'copy' : 'none' };
   }

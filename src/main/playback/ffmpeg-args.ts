@@ -17,6 +17,8 @@ export interface SegmentJobInput {
   plan: SegmentPlan;
   /** The first segment this run makes. */
   from: number;
+  /** `input` is a concat-demuxer list of stacked parts (written by the session, paths from the database). */
+  concat?: boolean;
 }
 
 function seconds(n: number): string {
@@ -45,11 +47,13 @@ function videoFilter(decision: PlayDecision): string {
  * source timestamps kept (-copyts) so the cut list and forced keyframes are the plan's own times, and
  * fMP4 fragments written by the segment muxer (one header, then moof+mdat per segment).
  */
-export function segmentJobArgs({ input, outDir, decision, plan, from }: SegmentJobInput): string[] {
+export function segmentJobArgs({ input, outDir, decision, plan, from, concat }: SegmentJobInput): string[] {
   if (!Number.isInteger(from) || from < 0 || from >= plan.starts.length) throw new RangeError(`no segment ${from}`);
   const start = plan.starts[from]!;
   const cuts = plan.starts.slice(from + 1);
-  const args = ['-nostdin', '-hide_banner', '-v', 'error', '-ss', seconds(start), '-copyts', '-i', input];
+  // Stacked parts: the list's `duration` lines put each part right after the one before on one timeline.
+  const demuxer = concat ? ['-f', 'concat', '-safe', '0'] : [];
+  const args = ['-nostdin', '-hide_banner', '-v', 'error', '-ss', seconds(start), '-copyts', ...demuxer, '-i', input];
   const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
   if (burn && decision.video) {
     // Picture subtitles painted over the video before scaling; the timestamps are kept, so they line up.
@@ -95,6 +99,12 @@ export function segmentJobArgs({ input, outDir, decision, plan, from }: SegmentJ
   else args.push('-segment_time', seconds(Math.max(1, segmentEnd(plan, from) - start + 1)));
   args.push(`${outDir}/seg-%05d.m4s`);
   return args;
+}
+
+/** The concat demuxer's list of stacked parts, each with its probed length so the timeline adds up exactly. */
+export function concatList(parts: readonly { path: string; durationSeconds: number }[]): string {
+  const quote = (p: string): string => `'${p.replace(/'/g, "'\\''")}'`;
+  return ['ffconcat version 1.0', ...parts.flatMap((p) => [`file ${quote(p.path)}`, `duration ${seconds(p.durationSeconds)}`]), ''].join('\n');
 }
 
 /** One embedded text subtitle stream out as SRT (ffmpeg converts mov_text, WebVTT and SubRip), or ASS as it is. */

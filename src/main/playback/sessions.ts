@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { PlayDecision } from './decision';
-import { segmentJobArgs } from './ffmpeg-args';
+import { concatList, segmentJobArgs } from './ffmpeg-args';
 import { renderPlaylist, SEGMENT_NAME, segmentAt, segmentCount, segmentName, type SegmentPlan } from './playlist';
 import { SegmentJob } from './segment-job';
 
@@ -20,6 +20,8 @@ export interface SessionSpec {
   startSeconds: number;
   /** Where the file's first video picture is (its first keyframe): job 0 starts its clock there. */
   firstPicture: number;
+  /** Stacked parts played as one title (input is then the first part, for the record). */
+  parts?: { path: string; durationSeconds: number }[];
 }
 
 export interface SessionOptions {
@@ -113,6 +115,7 @@ export class PlaybackSessions {
     mkdirSync(dir, { recursive: true });
     const playlist = renderPlaylist(spec.plan);
     writeFileSync(join(dir, 'index.m3u8'), playlist);
+    if (spec.parts) writeFileSync(join(dir, 'parts.ffconcat'), concatList(spec.parts));
     const first = segmentAt(spec.plan, spec.startSeconds);
     const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0 };
     session.events.setMaxListeners(0);
@@ -200,7 +203,7 @@ export class PlaybackSessions {
     const firstVideoTime = from === 0 ? s.spec.firstPicture : plan.starts[from]!;
     const job: SegmentJob = new SegmentJob({
       ffmpeg: typeof this.o.ffmpeg === 'string' ? this.o.ffmpeg : this.o.ffmpeg(),
-      args: segmentJobArgs({ input: s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from }),
+      args: segmentJobArgs({ input: s.spec.parts ? join(s.dir, 'parts.ffconcat') : s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from, concat: s.spec.parts !== undefined }),
       workDir: jobDir,
       sessionDir: s.dir,
       plan,

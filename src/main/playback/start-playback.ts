@@ -35,6 +35,30 @@ function chooseFileId(deps: StartDeps, body: StartPlaybackBody): string {
   return file.id;
 }
 
+/**
+ * The stacked parts (cd1, cd2…) of a title, in order, when the chosen file is the first of two or more of one
+ * edition; null otherwise. Every part must be there: a film missing its second half is not played as whole.
+ */
+async function stackedParts(deps: StartDeps, itemId: string, first: FileSource): Promise<FileSource[] | null> {
+  const files = deps.queries.itemDetail(itemId)?.files ?? [];
+  const chosen = files.find((f) => f.id === first.id);
+  if (!chosen || chosen.part === null) return null;
+  const parts = files.filter((f) => f.part !== null && f.edition === chosen.edition).sort((a, b) => a.part! - b.part!);
+  if (parts.length < 2 || parts[0]!.id !== first.id) return null;
+  const sources: FileSource[] = [];
+  for (const p of parts) {
+    let source = p.id === first.id ? first : deps.queries.fileSource(p.id);
+    if (!source || p.missing) throw new PlaybackError(410, 'file-missing', `Part ${p.part} of this title is gone from the disk.`);
+    if (source.probe === 'pending') {
+      await deps.probeNow(source).catch(() => undefined);
+      source = deps.queries.fileSource(p.id) ?? source;
+    }
+    if (source.probe !== 'ok' || !source.durationSeconds || source.durationSeconds <= 0) throw new PlaybackError(422, 'unplayable', `Part ${p.part} of this title could not be read.`);
+    sources.push(source);
+  }
+  return sources;
+}
+
 function checkStream(streams: MediaStream[], index: number | null | undefined, type: MediaStream['type'], field: string): void {
   if (index === undefined || index === null) return;
   if (!streams.some((s) => s.index === index && s.type === type)) throw new PlaybackError(400, 'no-such-stream', `${field}: this file has no ${type} stream ${index}.`);
@@ -53,15 +77,18 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     file = deps.queries.fileSource(fileId) ?? file;
   }
   if (file.probe === 'failed') throw new PlaybackError(422, 'unplayable', 'This file could not be read: it may be damaged.');
+  const parts = body.itemId !== undefined ? await stackedParts(deps, body.itemId, file) : null;
   checkStream(file.streams, body.audioStream, 'audio', 'audioStream');
   checkStream(file.streams, body.subtitleStream, 'subtitle', 'subtitleStream');
 
-  const duration = file.durationSeconds;
+  // Stacked parts are one timeline: the parts' lengths added up.
+  const duration = parts ? parts.reduce((sum, p) => sum + p.durationSeconds!, 0) : file.durationSeconds;
   const bitrate = duration && duration > 0 ? Math.round((file.size * 8) / duration) : null;
   const decision = decidePlayMethod({ container: file.container, streams: file.streams, bitrate }, body.capabilities, {
     audioStream: body.audioStream,
     subtitleStream: body.subtitleStream,
     forceMethod: body.forceMethod,
+    stacked: parts !== null,
   });
   if (decision.burnIn?.isExternal) throw new PlaybackError(422, 'burn-in-unavailable', 'Burning in a picture subtitle from a separate file is not supported yet; pick a text subtitle or one inside the video.');
   const startSeconds = Math.max(0, Math.min(body.startSeconds ?? 0, duration ? Math.max(0, duration - 1) : Number.MAX_SAFE_INTEGER));
@@ -88,7 +115,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   if (decision.videoAction === 'copy') {
     let keyframes: number[];
     try {
-      keyframes = (await readKeyframes(deps.ffprobe, deps.cacheDir, file)).times;
+      keyframes = await timelineKeyframes(deps, parts ?? [file]);
     } catch (e) {
       throw new PlaybackError(422, 'unplayable', `This file's keyframes could not be read: ${(e as Error).message}`);
     }
@@ -97,8 +124,27 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   } else {
     plan = transcodePlan(duration);
   }
-  const sessionId = deps.sessions.start({ input: file.path, decision, plan, startSeconds, firstPicture });
+  const sessionId = deps.sessions.start({
+    input: file.path,
+    decision,
+    plan,
+    startSeconds,
+    firstPicture,
+    ...(parts ? { parts: parts.map((p) => ({ path: p.path, durationSeconds: p.durationSeconds! })) } : {}),
+  });
   return describe(sessionId, `/stream/hls/${sessionId}/index.m3u8`, 'application/vnd.apple.mpegurl');
+}
+
+/** The keyframes of one file, or of stacked parts each shifted by the lengths of the parts before it. */
+async function timelineKeyframes(deps: StartDeps, parts: FileSource[]): Promise<number[]> {
+  const each = await Promise.all(parts.map((p) => readKeyframes(deps.ffprobe, deps.cacheDir, p)));
+  const times: number[] = [];
+  let offset = 0;
+  each.forEach((k, i) => {
+    for (const t of k.times) times.push(offset + t);
+    offset += parts[i]!.durationSeconds ?? 0;
+  });
+  return times;
 }
 
 function trickplayOf(deps: StartDeps, file: FileSource): { url: string } | null {
