@@ -142,3 +142,21 @@ export function decidePlayMethod(source: PlayableSource, caps: ClientCapabilitie
   if (choice.forceMethod !== undefined && (directOk || (choice.forceMethod === 'transcode' && !mustEncodeVideo && caps.hls))) reasons.push('forced-by-client');
   return { ...base, method, reasons, videoAction, audioAction };
 }
+
+/** Settings › Playback › quality cap as a height in lines; null for `original`. */
+export function qualityCapHeight(cap: string): number | null {
+  const m = /^(\d{3,4})p$/.exec(cap);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The family's quality cap bounds what a transcode makes, over whatever the client asked (its maxHeight).
+ * Direct play and remux copy the picture as it is: they are never capped.
+ */
+export function applyQualityCap(decision: PlayDecision, capHeight: number | null): PlayDecision {
+  if (capHeight === null || decision.method !== 'transcode' || decision.videoAction !== 'encode') return decision;
+  const source = decision.video?.height ?? null;
+  if (source !== null && source <= capHeight * HEIGHT_SLACK) return decision;
+  const maxHeight = decision.encode.maxHeight === null ? capHeight : Math.min(decision.encode.maxHeight, capHeight);
+  return { ...decision, encode: { ...decision.encode, maxHeight } };
+}

@@ -4,7 +4,7 @@
 import type { AudioTrack, MediaStream, PlaybackSession, StartPlaybackBody, SubtitleTrack } from '../../shared/api';
 import type { CatalogueQueries, FileSource } from '../db/catalogue-queries';
 import { contentType } from '../server/files';
-import { decidePlayMethod, isPictureSubtitle, type PlayDecision } from './decision';
+import { applyQualityCap, decidePlayMethod, isPictureSubtitle, type PlayDecision } from './decision';
 import { readKeyframes } from './keyframes';
 import { remuxPlan, transcodePlan, type SegmentPlan } from './playlist';
 import { PlaybackError, type PlaybackSessions } from './sessions';
@@ -12,6 +12,7 @@ import { checkSource } from './source-check';
 import { pickVersion } from './versions';
 import { formatOfCodec } from './subtitles/text';
 import type { TrickplayFileRow } from '../db/trickplay-queries';
+import type { HardwareChoice } from './ffmpeg-args';
 
 export interface StartDeps {
   queries: CatalogueQueries;
@@ -22,6 +23,10 @@ export interface StartDeps {
   onWaiting(fileId: string, root: string, waitedSeconds: number): void;
   /** Trickplay: the index URL when the file has sheets, else null (and the file is made next). */
   trickplay?: { urlFor(file: TrickplayFileRow): { url: string } | null };
+  /** When hardware encoding is on: the encoder a transcode should use (null: none works here). */
+  hardware?: () => Promise<HardwareChoice | null>;
+  /** Settings › Playback › quality cap, in lines (null = original): an upper bound for transcodes. */
+  qualityCapHeight?: number | null;
   /** For tests: how long a slow share is waited for. */
   sourceWaitMs?: number;
 }
@@ -84,12 +89,13 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   // Stacked parts are one timeline: the parts' lengths added up.
   const duration = parts ? parts.reduce((sum, p) => sum + p.durationSeconds!, 0) : file.durationSeconds;
   const bitrate = duration && duration > 0 ? Math.round((file.size * 8) / duration) : null;
-  const decision = decidePlayMethod({ container: file.container, streams: file.streams, bitrate }, body.capabilities, {
+  const wanted = decidePlayMethod({ container: file.container, streams: file.streams, bitrate }, body.capabilities, {
     audioStream: body.audioStream,
     subtitleStream: body.subtitleStream,
     forceMethod: body.forceMethod,
     stacked: parts !== null,
   });
+  const decision = applyQualityCap(wanted, deps.qualityCapHeight ?? null);
   if (decision.burnIn?.isExternal) throw new PlaybackError(422, 'burn-in-unavailable', 'Burning in a picture subtitle from a separate file is not supported yet; pick a text subtitle or one inside the video.');
   const startSeconds = Math.max(0, Math.min(body.startSeconds ?? 0, duration ? Math.max(0, duration - 1) : Number.MAX_SAFE_INTEGER));
   const describe = (sessionId: string, url: string, mime: string): PlaybackSession => ({
@@ -124,8 +130,10 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   } else {
     plan = transcodePlan(duration);
   }
+  const hardware = decision.method === 'transcode' && deps.hardware ? await deps.hardware() : null;
   const sessionId = deps.sessions.start({
     input: file.path,
+    hardware,
     decision,
     plan,
     startSeconds,

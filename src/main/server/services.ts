@@ -13,6 +13,7 @@ import { newLibrary } from '../library/new-library';
 import { PlaybackSessions, type SessionOptions } from '../playback/sessions';
 import { TrickplayWorker } from '../playback/trickplay/trickplay-worker';
 import { TrickplayQueries } from '../db/trickplay-queries';
+import { HardwareEncoders } from '../playback/encoders';
 import { ffmpegFor, type MediaTools } from '../media-tools/tools';
 import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
@@ -35,6 +36,8 @@ export interface ServerServices {
   /** Trickplay sheets, made in the background after scans and on first play. */
   trickplay: TrickplayWorker;
   trickplayQueries: TrickplayQueries;
+  /** Hardware encoders that work with the configured ffmpeg (detected once per ffmpeg). */
+  hardware: HardwareEncoders;
   tools: MediaTools;
   /** The ffmpeg a new job runs now: Settings › Playback's ffmpegPath when set and runnable, else `tools.ffmpeg`. */
   ffmpeg(): string;
@@ -84,7 +87,8 @@ export function makeServices(opts: {
   });
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
   const settings = new SettingsStore(opts.db, opts.log);
-  const hls = new PlaybackSessions({ ffmpeg, cacheDir, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
+  const hardware = new HardwareEncoders(ffmpeg);
+  const hls = new PlaybackSessions({ ffmpeg, cacheDir, onFallback: opts.log, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
   // The transcode cap is a setting: a change applies to the next play request, without a restart.
   if (opts.playback?.maxTranscodes === undefined) settings.onChange((s) => (hls.maxTranscodes = s.playback.maxTranscodes));
   const themes = new ThemeLibrary(opts.dataDir, opts.log);
@@ -105,6 +109,7 @@ export function makeServices(opts: {
     hls,
     trickplay,
     trickplayQueries,
+    hardware,
     tools: opts.tools,
     ffmpeg,
     events,
