@@ -184,6 +184,37 @@ describe('the player against the demo library', () => {
     await screenshot(page, 'player-transcode-playing', false);
   }, 150_000);
 
+  it('shows trickplay thumbnails from the sprite sheets when the pointer is over the seek bar', async () => {
+    const { item, file } = findMovie('H.264 + AC-3 MKV', (f) => /matroska|mkv/.test(f.container ?? '') && codecs(f, 'video').includes('h264') && (f.durationSeconds ?? 0) >= 15);
+    // Thumbnails are made in the background after the scan (or on a first play): wait, bounded, until they are.
+    const indexUrl = `/stream/trickplay/${encodeURIComponent(file.id)}/index.json`;
+    await expect
+      .poll(
+        async () => page.evaluate(async (url) => (await (globalThis as unknown as TestWindow).fetch(url, { credentials: 'same-origin' })).status, indexUrl),
+        { timeout: 120_000, interval: 1000 },
+      )
+      .toBe(200);
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/playback') && r.request().method() === 'POST');
+    const index = page.waitForResponse((r) => r.url().endsWith('/index.json') && r.ok());
+    await openPlayer(file.id, item.id);
+    const session = (await (await answer).json()) as PlaybackSession;
+    expect(session.trickplay?.url).toBeTruthy();
+    await waitForPlaying();
+    await index;
+    const bar = page.getByTestId('seek-bar');
+    const box = (await bar.boundingBox())!;
+    // 60 % in, past the first ten-second tile.
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    const thumb = page.getByTestId('trickplay-thumb');
+    await thumb.waitFor({ state: 'visible' });
+    expect(Number(await thumb.getAttribute('data-thumb'))).toBeGreaterThanOrEqual(1);
+    expect(await thumb.evaluate((e) => (e as unknown as { style: { backgroundImage: string } }).style.backgroundImage)).toMatch(/\/stream\/trickplay\/.+\.jpg/);
+    // The sheet itself loads (same origin, allowed by the page's CSP).
+    const sheet = await thumb.evaluate((e) => /url\("?([^")]+)"?\)/.exec((e as unknown as { style: { backgroundImage: string } }).style.backgroundImage)?.[1] ?? '');
+    expect(await page.evaluate(async (url) => (await (globalThis as unknown as TestWindow).fetch(url, { credentials: 'same-origin' })).status, sheet)).toBe(200);
+    await screenshot(page, 'player-trickplay', false);
+  }, 200_000);
+
   it('subtitles show as text in the page, and an audio switch resumes at the same second with the new track', async () => {
     const { item, file } = findMovie('film with two audio tracks and subtitles', (f) => codecs(f, 'audio').length >= 2 && codecs(f, 'subtitle').length >= 1);
     await openPlayer(file.id, item.id);
