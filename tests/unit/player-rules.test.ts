@@ -5,7 +5,7 @@ import type { EpisodeSummary, MediaFile, MediaStream, SeasonDetail, SubtitleTrac
 import { resumePosition } from '../../src/renderer/lib/resume';
 import { withQualityCap } from '../../src/renderer/player/capabilities';
 import { fallbackMethod, fallbackNote } from '../../src/renderer/player/fallback';
-import { PlaybackFailure } from '../../src/renderer/player/hls-player';
+import { PlaybackFailure } from '../../src/renderer/player/playback-failure';
 import { actionForKey, frameSeconds, tenthPosition } from '../../src/renderer/player/keys';
 import { normaliseLanguage } from '../../src/renderer/player/languages';
 import { buildMenus, subtitleLabel, SUBTITLES_OFF } from '../../src/renderer/player/menus';
@@ -14,7 +14,7 @@ import { DEFAULT_PREFERENCES, loadPreferences, rememberedVersion, rememberVersio
 import { creditsStart, segmentsOf } from '../../src/renderer/player/segments';
 import { chooseAudio, chooseSubtitle, cycle } from '../../src/renderer/player/tracks';
 import { describeProblem } from '../../src/renderer/player/playback-errors';
-import { ApiError } from '../../src/renderer/api/client';
+import { ApiError } from '../../src/renderer/api/api-error';
 
 const user: UserData = { positionSeconds: 0, played: false, playCount: 0, lastPlayedAt: null, favourite: false };
 

@@ -1,7 +1,7 @@
 // Which play method to ask for after one failed at run time: direct → remux → transcode, then none.
 // Pure, so the ladder is unit-tested; the player view asks the server again with `forceMethod`.
 import type { ForcedPlayMethod, PlayMethod } from '../../shared/api';
-import type { PlaybackFailure } from './hls-player';
+import type { PlaybackFailure } from './playback-failure';
 
 const NEXT: Record<PlayMethod, ForcedPlayMethod | null> = {
   direct: 'remux',

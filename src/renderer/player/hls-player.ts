@@ -6,33 +6,14 @@ import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type { PlaybackSession } from '../../shared/api';
 import { canUseHlsJs } from './capabilities';
+import { PlaybackFailure, type FailureKind } from './playback-failure';
 // A same-origin worker file: the CSP (script-src 'self') forbids the blob: worker hls.js would
 // otherwise build, and transmuxing on the main thread makes the controls stutter.
 import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
 
 export type PlaybackEngine = 'native' | 'hls.js' | 'native-hls';
 
-/**
- * decode: the browser could not decode what it was given (another play method may cure it);
- * network: the stream stopped loading; other: anything else.
- */
-export type FailureKind = 'decode' | 'network' | 'other';
-
-export class PlaybackFailure extends Error {
-  override readonly name = 'PlaybackFailure';
-
-  constructor(
-    message: string,
-    readonly kind: FailureKind,
-  ) {
-    super(message);
-  }
-
-  /** Kept for callers of the first version: a decode failure. */
-  get unsupported(): boolean {
-    return this.kind === 'decode';
-  }
-}
+export { PlaybackFailure, type FailureKind };
 
 export interface AttachedSource {
   engine: PlaybackEngine;

@@ -1,7 +1,7 @@
 // The server's playback error codes in words a family understands, with what they can do about it.
 // Everything the player cannot play ends here, so no screen ever says only "Something went wrong".
-import { ApiError } from '../api/client';
-import { PlaybackFailure } from './hls-player';
+import { ApiError } from '../api/api-error';
+import { PlaybackFailure } from './playback-failure';
 
 export interface PlayerProblem {
   title: string;

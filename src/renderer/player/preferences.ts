@@ -30,7 +30,8 @@ export interface KeyValueStore {
 
 function defaultStore(): KeyValueStore | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    // Typed by hand: this module is also compiled (and tested) without the DOM library.
+    return (globalThis as { localStorage?: KeyValueStore }).localStorage ?? null;
   } catch {
     // Storage can be switched off; the player then simply forgets.
     return null;

@@ -24,6 +24,8 @@ export interface OpenRequest {
   subtitleStream?: number | null;
   /** After a method failed at run time: the next one to try. */
   forceMethod?: ForcedPlayMethod;
+  /** A stacked title (cd1, cd2…): ask by item, and the server joins the parts into one timeline. */
+  joinParts?: boolean;
 }
 
 export const METHOD_LABELS: Record<PlayMethod, string> = {
@@ -107,7 +109,7 @@ export const usePlayerStore = defineStore('player', () => {
     lastReportedPlayed = false;
 
     const next = await startPlayback({
-      fileId: request.fileId,
+      ...(request.joinParts && request.itemId ? { itemId: request.itemId } : { fileId: request.fileId }),
       capabilities: request.capabilities,
       ...(request.audioStream !== null ? { audioStream: request.audioStream } : {}),
       ...(request.subtitleStream !== undefined && request.subtitleStream !== null ? { subtitleStream: request.subtitleStream } : {}),
