@@ -3,6 +3,7 @@
 // next-episode card moves on, a direct-play failure falls back by itself, and an offline share says
 // so with Retry. Screenshots of the controls, menus, subtitles and the card go to test-results/.
 import { rename } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ItemDetail, ItemSummary, LibrariesResponse, MediaFile, PlaybackSession } from '../../src/shared/api';
@@ -110,6 +111,13 @@ async function pressAndLand(key: string, target: (before: number) => number, tol
 async function wakeControls(): Promise<void> {
   await page.mouse.move(400, 300);
   await page.mouse.move(420, 320);
+}
+
+async function seriousViolations(): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
 async function methodOf(): Promise<string | null> {
@@ -263,6 +271,45 @@ describe('the player against the demo library', () => {
     // Once, not twice: the new session starts where the old one stopped.
     expect(Math.abs(after - at)).toBeLessThan(2);
     await expect.poll(async () => page.getByTestId('audio-button').getAttribute('aria-label')).toMatch(/French/);
+  }, 150_000);
+
+  it('reaches every control by arrow keys and Enter with a visible focus, and axe finds nothing serious', async () => {
+    const { item, file } = findMovie('film with two audio tracks and subtitles', (f) => codecs(f, 'audio').length >= 2 && codecs(f, 'subtitle').length >= 1);
+    await openPlayer(file.id, item.id);
+    await waitForPlaying();
+    await page.keyboard.press('Space');
+    const focused = () =>
+      page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { activeElement: { dataset?: Record<string, string>; closest(s: string): unknown; getAttribute(n: string): string | null } | null }; getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string; transform: string } }).document;
+        const e = d.activeElement;
+        const style = e ? (globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string } }).getComputedStyle(e) : null;
+        return { testid: e?.dataset?.testid ?? '', inRow: e ? e.closest('.controls__row') !== null : false, outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '', label: e?.getAttribute('aria-label') ?? '' };
+      });
+    expect((await focused()).testid).toBe('seek-bar');
+    // Down leaves the seek bar for the row of buttons.
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).inRow).toBe(true);
+    const seen: string[] = [];
+    for (let i = 0; i < 20 && (await focused()).testid !== 'subtitles-button'; i++) {
+      seen.push((await focused()).testid);
+      await page.keyboard.press('ArrowRight');
+    }
+    const onSubtitles = await focused();
+    expect(onSubtitles.testid, `walked ${seen.join(' → ')}`).toBe('subtitles-button');
+    expect(onSubtitles.outline).toMatch(/^solid [1-9]/);
+    await page.keyboard.press('Enter');
+    const menu = page.getByTestId('subtitles-menu');
+    await menu.waitFor({ state: 'visible' });
+    const violationsOpen = await seriousViolations();
+    // The checked choice (Off) has focus; down is the first track, OK picks it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focused()).label).not.toMatch(/Off$/);
+    expect((await focused()).testid).toBe('subtitles-button');
+    const violationsClosed = await seriousViolations();
+    expect(violationsOpen).toEqual([]);
+    expect(violationsClosed).toEqual([]);
   }, 150_000);
 
   it('offers Resume on reopening, and Resume lands within 2 s of the saved point', async () => {
