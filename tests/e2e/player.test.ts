@@ -239,6 +239,14 @@ describe('the player against the demo library', () => {
     expect(await page.getByTestId('subtitle-cue').first().textContent()).toMatch(/light comes in sideways/i);
     await page.keyboard.press('Space');
     await screenshot(page, 'player-subtitles', false);
+    // Size and background from the settings menu restyle the cue at once.
+    await page.getByTestId('settings-button').click();
+    await screenshot(page, 'player-settings-menu', false);
+    await page.getByTestId('settings-menu').locator('[data-value="box"]').click();
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('settings-menu').locator('[data-value="large"]').click();
+    expect(await page.getByTestId('subtitles').getAttribute('class')).toMatch(/subs--large.*subs--box|subs--box.*subs--large/);
+    await screenshot(page, 'player-subtitles-large-box', false);
     // C cycles to the next subtitle and then off.
     await page.keyboard.press('c');
     await page.keyboard.press('c');

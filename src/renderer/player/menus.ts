@@ -16,6 +16,8 @@ export interface MenuChoice {
 export interface MenuSection {
   id: string;
   title?: string;
+  /** Short choices side by side (speeds, sizes) rather than one per line. */
+  inline?: boolean;
   choices: readonly MenuChoice[];
   selected: string | null;
 }
@@ -110,19 +112,22 @@ export function buildMenus(state: MenuState): ControlMenu[] {
   menus.push({
     id: 'settings',
     label: 'Settings',
-    value: speedLabel(state.speed),
+    // Only a speed other than normal is worth showing on the bar.
+    value: state.speed === 1 ? '' : speedLabel(state.speed),
     sections: [
-      { id: 'speed', title: 'Speed', choices: PLAYBACK_SPEEDS.map((s) => ({ value: String(s), label: speedLabel(s) })), selected: String(state.speed) },
+      { id: 'speed', title: 'Speed', inline: true, choices: PLAYBACK_SPEEDS.map((s) => ({ value: String(s), label: speedLabel(s) })), selected: String(state.speed) },
       {
         id: 'quality',
         title: 'Quality when converting',
+        inline: true,
         choices: QUALITY_CAPS.map((cap) => ({ value: cap, label: CAP_LABELS[cap] ?? cap })),
         selected: state.qualityCap,
       },
-      { id: 'subtitle-size', title: 'Subtitle size', choices: SUBTITLE_SIZES.map((s) => ({ value: s, label: SIZE_LABELS[s] })), selected: state.prefs.subtitleSize },
+      { id: 'subtitle-size', title: 'Subtitle size', inline: true, choices: SUBTITLE_SIZES.map((s) => ({ value: s, label: SIZE_LABELS[s] })), selected: state.prefs.subtitleSize },
       {
         id: 'subtitle-background',
         title: 'Subtitle background',
+        inline: true,
         choices: SUBTITLE_BACKGROUNDS.map((b) => ({ value: b, label: BACKGROUND_LABELS[b] })),
         selected: state.prefs.subtitleBackground,
       },
