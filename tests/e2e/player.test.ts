@@ -180,6 +180,13 @@ describe('the player against the demo library', () => {
     await waitForPlaying(state.duration * 0.8 + 0.3);
     await pressAndLand('ArrowLeft', (t) => Math.max(0, t - 10));
     await waitForPlaying();
+    // With the controls hidden (3 s without input), down lowers the volume and brings them back.
+    await page.locator('.player--idle').waitFor({ state: 'attached', timeout: 15_000 });
+    const before = await page.getByTestId('video').evaluate((e) => (e as unknown as { volume: number }).volume);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => page.getByTestId('video').evaluate((e) => (e as unknown as { volume: number }).volume)).toBeCloseTo(Math.max(0, before - 0.1), 2);
+    expect(await page.locator('.player--idle').count()).toBe(0);
+    await page.keyboard.press('ArrowUp');
   }, 120_000);
 
   it('transcode plays through hls.js and seeks by keyboard', async () => {
