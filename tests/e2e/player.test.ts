@@ -346,6 +346,7 @@ describe('the player against the demo library', () => {
     await page.getByTestId('item-title').waitFor({ state: 'visible' });
     const play = page.getByTestId('play');
     await expect.poll(async () => play.textContent(), { timeout: 10_000 }).toMatch(/Resume from \d+:\d\d/);
+    expect(await page.getByRole('button', { name: 'Start over' }).count()).toBe(1);
     await screenshot(page, 'player-resume-offer', false);
     await play.click();
     await page.waitForURL(/\/play\//);
