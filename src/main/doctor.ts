@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { mediaTools } from './media-tools/tools';
 import { ffmpegLists, runTool } from './media-tools/run';
 import { nativeBindingPath, nativeOptions } from './db/native-binding';
-import { detectHardwareEncoders, type EncoderStatus } from './playback/encoders';
+import { detectHardwareEncoders, publicStatus } from './playback/encoders';
+import type { HardwareEncoderStatus } from '../shared/settings-api';
 
 const ENCODERS = ['libx264', 'aac', 'libx265', 'libvpx-vp9', 'libopus', 'ac3'] as const;
 const MUXERS = ['hls', 'mp4', 'webm', 'matroska'] as const;
@@ -20,11 +21,13 @@ export interface DoctorReport {
   muxers: Record<string, boolean>;
   filters: Record<string, boolean>;
   /** Hardware H.264 encoders: which work, and why the others do not. */
-  hardware: EncoderStatus[];
+  hardware: HardwareEncoderStatus[];
 }
 
-export async function doctorReport(): Promise<DoctorReport> {
-  const tools = mediaTools();
+/** `ffmpeg`: the one the server runs (Settings › Playback › ffmpegPath), when it is not the default. */
+export async function doctorReport(ffmpeg?: string): Promise<DoctorReport> {
+  const found = mediaTools();
+  const tools = ffmpeg && ffmpeg !== found.ffmpeg ? { ...found, ffmpeg, source: 'configured' as const } : found;
   const [fv, pv, enc, mux, fil, hardware] = await Promise.all([
     runTool(tools.ffmpeg, ['-hide_banner', '-version'], { timeoutMs: 10_000 }),
     runTool(tools.ffprobe, ['-hide_banner', '-version'], { timeoutMs: 10_000 }),
@@ -73,6 +76,6 @@ export async function doctorReport(): Promise<DoctorReport> {
     encoders,
     muxers,
     filters,
-    hardware,
+    hardware: publicStatus(hardware),
   };
 }

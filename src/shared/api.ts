@@ -468,7 +468,9 @@ export type PlayReason =
   | 'bitrate-too-high'
   | 'hdr-tonemap'
   | 'hls-not-supported'
-  | 'forced-by-client';
+  | 'forced-by-client'
+  /** Parts of one film (cd1, cd2…) joined into one HLS timeline: no single file can play directly. */
+  | 'stacked-parts';
 
 export interface AudioTrack {
   /** The stream's `index` in the file (send it back as `audioStream`). */

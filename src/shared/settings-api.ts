@@ -54,4 +54,21 @@ export interface SystemInfo {
   ffprobe: { path: string; version: string };
   sqlite: { version: string; fts5: boolean };
   hardwareEncoders: string[];
+  /**
+   * Each hardware H.264 encoder tried with a one-second test encode through the configured ffmpeg:
+   * whether it works, and why not (doctor lists the same). Playback uses the first usable one when
+   * Settings › Playback › hardwareEncoding is on.
+   */
+  hardwareDetection?: HardwareEncoderStatus[];
+}
+
+export type HardwareKind = 'vaapi' | 'nvenc' | 'qsv' | 'videotoolbox' | 'amf';
+
+export interface HardwareEncoderStatus {
+  kind: HardwareKind;
+  /** ffmpeg's name for it, e.g. `h264_vaapi`. */
+  encoder: string;
+  usable: boolean;
+  /** Why not, or on which device it works. */
+  detail: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePlayMethod } from '../../src/main/playback/decision';
+import { applyQualityCap, decidePlayMethod, qualityCapHeight } from '../../src/main/playback/decision';
 import type { ClientCapabilities, MediaStream } from '../../src/shared/api';
 
 const chromium: ClientCapabilities = { containers: ['mp4', 'webm'], videoCodecs: ['h264', 'vp9', 'av1'], audioCodecs: ['aac', 'mp3', 'opus', 'flac'], hls: true };
@@ -22,6 +22,30 @@ describe('decidePlayMethod', () => {
     const d = decidePlayMethod({ container, streams }, chromium);
     expect(d.method).toBe(method);
     expect(d.reasons).toEqual(reasons);
+  });
+
+  it.each([
+    ['original', null],
+    ['2160p', 2160],
+    ['720p', 720],
+  ])('the quality cap %s is %s lines', (cap, lines) => expect(qualityCapHeight(cap)).toBe(lines));
+
+  it('the quality cap bounds a transcode of a taller picture, not a remux, not a lower client limit', () => {
+    const tall = [stream('video', 'hevc', 0, { height: 1080 }), stream('audio', 'aac', 1)];
+    expect(applyQualityCap(decidePlayMethod({ container: 'mkv', streams: tall }, chromium), 720).encode.maxHeight).toBe(720);
+    expect(applyQualityCap(decidePlayMethod({ container: 'mkv', streams: tall }, { ...chromium, maxHeight: 480 }), 720).encode.maxHeight).toBe(480);
+    expect(applyQualityCap(decidePlayMethod({ container: 'mkv', streams: tall }, chromium), 1080).encode.maxHeight).toBeNull();
+    const remux = decidePlayMethod({ container: 'mkv', streams: [stream('video', 'h264', 0, { height: 1080 }), stream('audio', 'aac', 1)] }, chromium);
+    expect(applyQualityCap(remux, 720)).toBe(remux);
+  });
+
+  it('stacked parts that would each play directly are remuxed into one timeline, and say so', () => {
+    const d = decidePlayMethod({ container: 'mp4', streams: [stream('video', 'h264', 0), stream('audio', 'aac', 1)] }, chromium, { stacked: true });
+    expect([d.method, d.videoAction, d.audioAction]).toEqual(['remux', 'copy', 'copy']);
+    expect(d.reasons).toEqual(['stacked-parts']);
+    const hevc = decidePlayMethod({ container: 'mkv', streams: [stream('video', 'hevc', 0), stream('audio', 'aac', 1)] }, chromium, { stacked: true });
+    expect(hevc.method).toBe('transcode');
+    expect(hevc.reasons).toContain('stacked-parts');
   });
 
   it('copies the video and encodes AC-3 to AAC when remuxing for Chromium', () => {

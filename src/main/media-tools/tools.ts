@@ -49,3 +49,24 @@ export function mediaTools(env: NodeJS.ProcessEnv = process.env): MediaTools {
   if (env === process.env) cached = tools;
   return tools;
 }
+
+const warned = new Set<string>();
+
+/**
+ * The ffmpeg a new job runs: `configured` (Settings › Playback › ffmpegPath) when it is set and executable,
+ * else the server's own. Asked per job, so a changed setting applies to the next job without a restart;
+ * a configured path that cannot run is said once in the log, and playback goes on with the server's own.
+ */
+export function ffmpegFor(configured: string | null, tools: MediaTools, log?: (message: string) => void): string {
+  if (configured === null) return tools.ffmpeg;
+  try {
+    accessSync(configured, constants.X_OK);
+    return configured;
+  } catch {
+    if (!warned.has(configured)) {
+      warned.add(configured);
+      log?.(`the ffmpeg set in Settings (${configured}) is missing or not executable: using ${tools.ffmpeg}`);
+    }
+    return tools.ffmpeg;
+  }
+}

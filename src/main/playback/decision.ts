@@ -14,6 +14,8 @@ export interface PlayChoice {
   /** null or absent: no subtitle. */
   subtitleStream?: number | null | undefined;
   forceMethod?: ForcedPlayMethod | undefined;
+  /** The source is several stacked parts played as one: it needs HLS even when each part would play directly. */
+  stacked?: boolean | undefined;
 }
 
 export interface EncodeTarget {
@@ -126,7 +128,8 @@ export function decidePlayMethod(source: PlayableSource, caps: ClientCapabilitie
   };
   const base = { video, audio, subtitle, burnIn, audioChannels, encode };
 
-  const directOk = !mustEncodeVideo && containerOk && audioOk && !needsTrackSwitch;
+  const directOk = !mustEncodeVideo && containerOk && audioOk && !needsTrackSwitch && choice.stacked !== true;
+  if (choice.stacked === true) reasons.push('stacked-parts');
   if (directOk && choice.forceMethod === undefined) {
     return { ...base, method: 'direct', reasons: reasons.length ? reasons : ['direct-play'], videoAction: video ? 'copy' : 'none', audioAction: audio ? 'copy' : 'none' };
   }
@@ -138,4 +141,22 @@ export function decidePlayMethod(source: PlayableSource, caps: ClientCapabilitie
   // Said only when the client's wish changed the outcome.
   if (choice.forceMethod !== undefined && (directOk || (choice.forceMethod === 'transcode' && !mustEncodeVideo && caps.hls))) reasons.push('forced-by-client');
   return { ...base, method, reasons, videoAction, audioAction };
+}
+
+/** Settings › Playback › quality cap as a height in lines; null for `original`. */
+export function qualityCapHeight(cap: string): number | null {
+  const m = /^(\d{3,4})p$/.exec(cap);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The family's quality cap bounds what a transcode makes, over whatever the client asked (its maxHeight).
+ * Direct play and remux copy the picture as it is: they are never capped.
+ */
+export function applyQualityCap(decision: PlayDecision, capHeight: number | null): PlayDecision {
+  if (capHeight === null || decision.method !== 'transcode' || decision.videoAction !== 'encode') return decision;
+  const source = decision.video?.height ?? null;
+  if (source !== null && source <= capHeight * HEIGHT_SLACK) return decision;
+  const maxHeight = decision.encode.maxHeight === null ? capHeight : Math.min(decision.encode.maxHeight, capHeight);
+  return { ...decision, encode: { ...decision.encode, maxHeight } };
 }

@@ -1,6 +1,7 @@
 // The one place that builds ffmpeg and ffprobe argv for playback. Every value comes from our own enums,
 // the database, or numbers checked against their range — never a string from a request.
 import type { PlayDecision } from './decision';
+import type { HardwareKind } from '../../shared/settings-api';
 import { segmentEnd, type SegmentPlan } from './playlist';
 
 /** The muxer cuts on the first keyframe at or after each time, less this slack for rounding. */
@@ -17,6 +18,10 @@ export interface SegmentJobInput {
   plan: SegmentPlan;
   /** The first segment this run makes. */
   from: number;
+  /** `input` is a concat-demuxer list of stacked parts (written by the session, paths from the database). */
+  concat?: boolean;
+  /** Encode the video with this hardware encoder instead of libx264. */
+  hardware?: HardwareChoice | null;
 }
 
 function seconds(n: number): string {
@@ -40,20 +45,62 @@ function videoFilter(decision: PlayDecision): string {
   return filters.join(',');
 }
 
+/** The video encoder and its speed settings: libx264, or a hardware H.264 encoder. */
+function videoEncoder(hw: HardwareChoice | null): string[] {
+  switch (hw?.kind) {
+    case undefined:
+      return ['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-level:v', '4.1'];
+    case 'nvenc':
+      return ['-c:v', 'h264_nvenc', '-preset', 'fast', '-profile:v', 'high'];
+    case 'qsv':
+      return ['-c:v', 'h264_qsv', '-preset', 'veryfast', '-profile:v', 'high'];
+    case 'vaapi':
+      return ['-c:v', 'h264_vaapi', '-profile:v', 'high'];
+    case 'videotoolbox':
+      return ['-c:v', 'h264_videotoolbox', '-profile:v', 'high'];
+    case 'amf':
+      return ['-c:v', 'h264_amf', '-quality', 'speed', '-profile:v', 'high'];
+  }
+}
+
+/** Constant quality in each encoder's own terms (x264's CRF 23 and roughly the same elsewhere). */
+function quality(hw: HardwareChoice | null): string[] {
+  switch (hw?.kind) {
+    case undefined:
+      return ['-crf', '23'];
+    case 'nvenc':
+      return ['-rc', 'vbr', '-cq', '23', '-b:v', '0'];
+    case 'qsv':
+      return ['-global_quality', '23'];
+    case 'vaapi':
+      return ['-qp', '23'];
+    case 'videotoolbox':
+      return ['-b:v', '8000k'];
+    case 'amf':
+      return ['-rc', 'cqp', '-qp_i', '23', '-qp_p', '23'];
+  }
+}
+
 /**
  * One run of ffmpeg making segments `from`… of a plan: `-ss` before the input at the segment's start,
  * source timestamps kept (-copyts) so the cut list and forced keyframes are the plan's own times, and
  * fMP4 fragments written by the segment muxer (one header, then moof+mdat per segment).
  */
-export function segmentJobArgs({ input, outDir, decision, plan, from }: SegmentJobInput): string[] {
+export function segmentJobArgs({ input, outDir, decision, plan, from, concat, hardware }: SegmentJobInput): string[] {
   if (!Number.isInteger(from) || from < 0 || from >= plan.starts.length) throw new RangeError(`no segment ${from}`);
   const start = plan.starts[from]!;
   const cuts = plan.starts.slice(from + 1);
-  const args = ['-nostdin', '-hide_banner', '-v', 'error', '-ss', seconds(start), '-copyts', '-i', input];
+  // Stacked parts: the list's `duration` lines put each part right after the one before on one timeline.
+  const demuxer = concat ? ['-f', 'concat', '-safe', '0'] : [];
+  const hw = decision.videoAction === 'encode' ? (hardware ?? null) : null;
+  if (hw?.kind === 'vaapi' && !hw.device) throw new Error('vaapi needs a render device');
+  const device = hw?.kind === 'vaapi' ? ['-vaapi_device', hw.device!] : [];
+  const args = ['-nostdin', '-hide_banner', '-v', 'error', ...device, '-ss', seconds(start), '-copyts', ...demuxer, '-i', input];
   const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
+  const upload = hw?.kind === 'vaapi' ? ',format=nv12,hwupload' : hw?.kind === 'qsv' ? ',format=nv12' : '';
   if (burn && decision.video) {
     // Picture subtitles painted over the video before scaling; the timestamps are kept, so they line up.
-    args.push('-filter_complex', `[0:${decision.video.index}][0:${burn.index}]overlay=eof_action=pass:repeatlast=0,${videoFilter(decision)}[v]`, '-map', '[v]');
+    args.push('-filter_complex', `[0:${decision.video.index}][0:${burn.index}]overlay=eof_action=pass:repeatlast=0,${videoFilter(decision)}${upload}[v]`, '-map', '[v]');
   } else if (decision.video) {
     args.push('-map', `0:${decision.video.index}`);
   }
@@ -63,15 +110,15 @@ export function segmentJobArgs({ input, outDir, decision, plan, from }: SegmentJ
     args.push('-c:v', 'copy');
     if (decision.video?.codec === 'hevc') args.push('-tag:v', 'hvc1');
   } else if (decision.videoAction === 'encode') {
-    args.push('-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-level:v', '4.1');
-    if (!burn) args.push('-vf', videoFilter(decision));
+    args.push(...videoEncoder(hw));
+    if (!burn) args.push('-vf', videoFilter(decision) + upload);
     const kbps = decision.encode.maxBitrateKbps;
     if (kbps !== null) {
       if (!Number.isInteger(kbps) || kbps < 200 || kbps > 400_000) throw new RangeError(`not a bit rate: ${kbps}`);
       const video = Math.max(150, kbps - 256);
-      args.push('-crf', '23', '-maxrate', `${video}k`, '-bufsize', `${video * 2}k`);
+      args.push(...quality(hw), '-maxrate', `${video}k`, '-bufsize', `${video * 2}k`);
     } else {
-      args.push('-crf', '23');
+      args.push(...quality(hw));
     }
     // A keyframe exactly where each planned segment starts; -copyts makes these the file's own times.
     if (cuts.length > 0) args.push('-force_key_frames', cuts.map(seconds).join(','));
@@ -97,13 +144,25 @@ export function segmentJobArgs({ input, outDir, decision, plan, from }: SegmentJ
   return args;
 }
 
+/** The concat demuxer's list of stacked parts, each with its probed length so the timeline adds up exactly. */
+export function concatList(parts: readonly { path: string; durationSeconds: number }[]): string {
+  const quote = (p: string): string => `'${p.replace(/'/g, "'\\''")}'`;
+  return ['ffconcat version 1.0', ...parts.flatMap((p) => [`file ${quote(p.path)}`, `duration ${seconds(p.durationSeconds)}`]), ''].join('\n');
+}
+
 /** One embedded text subtitle stream out as SRT (ffmpeg converts mov_text, WebVTT and SubRip), or ASS as it is. */
 export function subtitleExtractArgs(input: string, streamIndex: number, as: 'srt' | 'ass'): string[] {
   if (!Number.isInteger(streamIndex) || streamIndex < 0 || streamIndex > 10_000) throw new RangeError(`not a stream: ${streamIndex}`);
   return ['-nostdin', '-hide_banner', '-v', 'error', '-i', input, '-map', `0:${streamIndex}`, '-c:s', as === 'ass' ? 'copy' : 'srt', '-f', as, 'pipe:1'];
 }
 
-export type HardwareKind = 'vaapi' | 'nvenc' | 'qsv' | 'videotoolbox' | 'amf';
+export type { HardwareKind };
+
+/** A hardware encoder to use, and for VA-API its render device. */
+export interface HardwareChoice {
+  kind: HardwareKind;
+  device: string | null;
+}
 
 /** A one-second test encode of a small picture with one hardware H.264 encoder, to the null muxer. */
 export function hardwareProbeArgs(kind: HardwareKind, device: string | null): string[] {
@@ -118,4 +177,29 @@ export function hardwareProbeArgs(kind: HardwareKind, device: string | null): st
     default:
       return [...src, '-pix_fmt', 'yuv420p', '-c:v', `h264_${kind}`, ...tail];
   }
+}
+
+/**
+ * Trickplay, first run: one small JPEG every `interval` seconds, decoding keyframes only (a thumbnail is the
+ * nearest keyframe before its time, which is what a scrubbing eye needs, at a fraction of the decode cost).
+ */
+export function trickplayFrameArgs(input: string, outDir: string, interval: number, width: number, height: number): string[] {
+  for (const [n, lo, hi] of [[interval, 1, 600], [width, 16, 1920], [height, 2, 1920]] as const) {
+    if (!Number.isInteger(n) || n < lo || n > hi) throw new RangeError(`not a trickplay size: ${n}`);
+  }
+  return [
+    '-nostdin', '-hide_banner', '-v', 'error', '-skip_frame', 'nokey', '-i', input,
+    '-map', '0:v:0', '-an', '-sn', '-dn',
+    '-vf', `fps=1/${interval},scale=${width}:${height}`, '-vsync', 'vfr', '-q:v', '5',
+    `${outDir}/thumb-%05d.jpg`,
+  ];
+}
+
+/** Trickplay, second run: the thumbnails tiled into sprite sheets with the tile filter. */
+export function trickplaySheetArgs(thumbDir: string, outDir: string, columns: number, rows: number): string[] {
+  for (const n of [columns, rows]) if (!Number.isInteger(n) || n < 1 || n > 32) throw new RangeError(`not a tile count: ${n}`);
+  return [
+    '-nostdin', '-hide_banner', '-v', 'error', '-framerate', '1', '-i', `${thumbDir}/thumb-%05d.jpg`,
+    '-vf', `tile=${columns}x${rows}`, '-q:v', '5', `${outDir}/sheet-%03d.jpg`,
+  ];
 }

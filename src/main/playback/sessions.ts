@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { PlayDecision } from './decision';
-import { segmentJobArgs } from './ffmpeg-args';
+import { concatList, segmentJobArgs, type HardwareChoice } from './ffmpeg-args';
 import { renderPlaylist, SEGMENT_NAME, segmentAt, segmentCount, segmentName, type SegmentPlan } from './playlist';
 import { SegmentJob } from './segment-job';
 
@@ -20,10 +20,15 @@ export interface SessionSpec {
   startSeconds: number;
   /** Where the file's first video picture is (its first keyframe): job 0 starts its clock there. */
   firstPicture: number;
+  /** Stacked parts played as one title (input is then the first part, for the record). */
+  parts?: { path: string; durationSeconds: number }[];
+  /** A transcode's hardware encoder; if it fails at run time the session goes on with libx264. */
+  hardware?: HardwareChoice | null;
 }
 
 export interface SessionOptions {
-  ffmpeg: string;
+  /** A path, or a function asked at each new job (so a changed ffmpeg setting applies without a restart). */
+  ffmpeg: string | (() => string);
   cacheDir: string;
   /** A session nobody asked anything of for this long is stopped and its files removed. */
   idleMs?: number;
@@ -34,6 +39,8 @@ export interface SessionOptions {
   waitAheadSeconds?: number;
   /** The job pauses when it is this far ahead of the player (seconds). */
   runAheadSeconds?: number;
+  /** Told when a session drops its hardware encoder for libx264 (for the log). */
+  onFallback?: (message: string) => void;
 }
 
 export class PlaybackError extends Error {
@@ -67,6 +74,10 @@ interface Session {
   error: string | null;
   /** Requests waiting for a segment: a session being waited on is not idle. */
   waiting: number;
+  /** The hardware encoder in use; null once it failed (or was never asked for): libx264. */
+  hardware: HardwareChoice | null;
+  /** Why the hardware encoder was dropped, when it was. */
+  fallback: string | null;
 }
 
 export class PlaybackSessions {
@@ -112,8 +123,9 @@ export class PlaybackSessions {
     mkdirSync(dir, { recursive: true });
     const playlist = renderPlaylist(spec.plan);
     writeFileSync(join(dir, 'index.m3u8'), playlist);
+    if (spec.parts) writeFileSync(join(dir, 'parts.ffconcat'), concatList(spec.parts));
     const first = segmentAt(spec.plan, spec.startSeconds);
-    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0 };
+    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0, hardware: transcode ? (spec.hardware ?? null) : null, fallback: null };
     session.events.setMaxListeners(0);
     this.sessions.set(id, session);
     this.startJob(session, first);
@@ -125,10 +137,11 @@ export class PlaybackSessions {
   }
 
   /** For tests and the benchmark: what a session is doing. */
-  inspect(id: string): { jobFrom: number | null; jobNext: number | null; jobs: number; made: number[]; paused: boolean } | null {
+  inspect(id: string): { jobFrom: number | null; jobNext: number | null; jobs: number; made: number[]; paused: boolean; encoder: string | null; fallback: string | null } | null {
     const s = this.sessions.get(id);
     if (!s) return null;
-    return { jobFrom: s.job?.from ?? null, jobNext: s.job?.next ?? null, jobs: s.jobCount, made: [...s.made.keys()].sort((a, b) => a - b), paused: s.job?.paused ?? false };
+    const encoder = !s.transcode ? null : s.hardware ? `h264_${s.hardware.kind}` : 'libx264';
+    return { jobFrom: s.job?.from ?? null, jobNext: s.job?.next ?? null, jobs: s.jobCount, made: [...s.made.keys()].sort((a, b) => a - b), paused: s.job?.paused ?? false, encoder, fallback: s.fallback };
   }
 
   cacheSize(): number {
@@ -198,8 +211,8 @@ export class PlaybackSessions {
     // Job 0 starts at the file's first picture; a later one at a planned cut, where a keyframe is.
     const firstVideoTime = from === 0 ? s.spec.firstPicture : plan.starts[from]!;
     const job: SegmentJob = new SegmentJob({
-      ffmpeg: this.o.ffmpeg,
-      args: segmentJobArgs({ input: s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from }),
+      ffmpeg: typeof this.o.ffmpeg === 'string' ? this.o.ffmpeg : this.o.ffmpeg(),
+      args: segmentJobArgs({ input: s.spec.parts ? join(s.dir, 'parts.ffconcat') : s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from, concat: s.spec.parts !== undefined, hardware: s.hardware }),
       workDir: jobDir,
       sessionDir: s.dir,
       plan,
@@ -214,7 +227,16 @@ export class PlaybackSessions {
       },
       onExit: (error) => {
         if (s.job === job) s.job = null;
-        if (error && error !== 'stopped') s.error = error;
+        const failed = error !== null && error !== 'stopped';
+        if (failed && s.hardware && !s.job && this.sessions.has(s.id) && job.next < segmentCount(plan)) {
+          // The hardware encoder failed (driver, device, a format it cannot take): same session, same place, libx264.
+          s.fallback = `h264_${s.hardware.kind} failed, so libx264 took over: ${error}`;
+          s.hardware = null;
+          this.o.onFallback?.(s.fallback);
+          this.startJob(s, job.next);
+        } else if (failed) {
+          s.error = error;
+        }
         s.events.emit('change');
       },
     });

@@ -4,13 +4,15 @@
 import type { AudioTrack, MediaStream, PlaybackSession, StartPlaybackBody, SubtitleTrack } from '../../shared/api';
 import type { CatalogueQueries, FileSource } from '../db/catalogue-queries';
 import { contentType } from '../server/files';
-import { decidePlayMethod, isPictureSubtitle, type PlayDecision } from './decision';
+import { applyQualityCap, decidePlayMethod, isPictureSubtitle, type PlayDecision } from './decision';
 import { readKeyframes } from './keyframes';
 import { remuxPlan, transcodePlan, type SegmentPlan } from './playlist';
 import { PlaybackError, type PlaybackSessions } from './sessions';
 import { checkSource } from './source-check';
 import { pickVersion } from './versions';
 import { formatOfCodec } from './subtitles/text';
+import type { TrickplayFileRow } from '../db/trickplay-queries';
+import type { HardwareChoice } from './ffmpeg-args';
 
 export interface StartDeps {
   queries: CatalogueQueries;
@@ -19,6 +21,12 @@ export interface StartDeps {
   cacheDir: string;
   probeNow(file: FileSource): Promise<void>;
   onWaiting(fileId: string, root: string, waitedSeconds: number): void;
+  /** Trickplay: the index URL when the file has sheets, else null (and the file is made next). */
+  trickplay?: { urlFor(file: TrickplayFileRow): { url: string } | null };
+  /** When hardware encoding is on: the encoder a transcode should use (null: none works here). */
+  hardware?: () => Promise<HardwareChoice | null>;
+  /** Settings › Playback › quality cap, in lines (null = original): an upper bound for transcodes. */
+  qualityCapHeight?: number | null;
   /** For tests: how long a slow share is waited for. */
   sourceWaitMs?: number;
 }
@@ -30,6 +38,30 @@ function chooseFileId(deps: StartDeps, body: StartPlaybackBody): string {
   const file = pickVersion(item.files, body.capabilities);
   if (!file) throw new PlaybackError(item.files.length > 0 ? 410 : 404, item.files.length > 0 ? 'file-missing' : 'no-file', item.files.length > 0 ? 'Every file of this title is gone from the disk.' : 'This title has no file to play.');
   return file.id;
+}
+
+/**
+ * The stacked parts (cd1, cd2…) of a title, in order, when the chosen file is the first of two or more of one
+ * edition; null otherwise. Every part must be there: a film missing its second half is not played as whole.
+ */
+async function stackedParts(deps: StartDeps, itemId: string, first: FileSource): Promise<FileSource[] | null> {
+  const files = deps.queries.itemDetail(itemId)?.files ?? [];
+  const chosen = files.find((f) => f.id === first.id);
+  if (!chosen || chosen.part === null) return null;
+  const parts = files.filter((f) => f.part !== null && f.edition === chosen.edition).sort((a, b) => a.part! - b.part!);
+  if (parts.length < 2 || parts[0]!.id !== first.id) return null;
+  const sources: FileSource[] = [];
+  for (const p of parts) {
+    let source = p.id === first.id ? first : deps.queries.fileSource(p.id);
+    if (!source || p.missing) throw new PlaybackError(410, 'file-missing', `Part ${p.part} of this title is gone from the disk.`);
+    if (source.probe === 'pending') {
+      await deps.probeNow(source).catch(() => undefined);
+      source = deps.queries.fileSource(p.id) ?? source;
+    }
+    if (source.probe !== 'ok' || !source.durationSeconds || source.durationSeconds <= 0) throw new PlaybackError(422, 'unplayable', `Part ${p.part} of this title could not be read.`);
+    sources.push(source);
+  }
+  return sources;
 }
 
 function checkStream(streams: MediaStream[], index: number | null | undefined, type: MediaStream['type'], field: string): void {
@@ -50,16 +82,20 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     file = deps.queries.fileSource(fileId) ?? file;
   }
   if (file.probe === 'failed') throw new PlaybackError(422, 'unplayable', 'This file could not be read: it may be damaged.');
+  const parts = body.itemId !== undefined ? await stackedParts(deps, body.itemId, file) : null;
   checkStream(file.streams, body.audioStream, 'audio', 'audioStream');
   checkStream(file.streams, body.subtitleStream, 'subtitle', 'subtitleStream');
 
-  const duration = file.durationSeconds;
+  // Stacked parts are one timeline: the parts' lengths added up.
+  const duration = parts ? parts.reduce((sum, p) => sum + p.durationSeconds!, 0) : file.durationSeconds;
   const bitrate = duration && duration > 0 ? Math.round((file.size * 8) / duration) : null;
-  const decision = decidePlayMethod({ container: file.container, streams: file.streams, bitrate }, body.capabilities, {
+  const wanted = decidePlayMethod({ container: file.container, streams: file.streams, bitrate }, body.capabilities, {
     audioStream: body.audioStream,
     subtitleStream: body.subtitleStream,
     forceMethod: body.forceMethod,
+    stacked: parts !== null,
   });
+  const decision = applyQualityCap(wanted, deps.qualityCapHeight ?? null);
   if (decision.burnIn?.isExternal) throw new PlaybackError(422, 'burn-in-unavailable', 'Burning in a picture subtitle from a separate file is not supported yet; pick a text subtitle or one inside the video.');
   const startSeconds = Math.max(0, Math.min(body.startSeconds ?? 0, duration ? Math.max(0, duration - 1) : Number.MAX_SAFE_INTEGER));
   const describe = (sessionId: string, url: string, mime: string): PlaybackSession => ({
@@ -72,7 +108,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     startSeconds,
     audioTracks: audioTracks(file!.streams, decision),
     subtitleTracks: subtitleTracks(file!.id, file!.streams, decision),
-    trickplay: null,
+    trickplay: trickplayOf(deps, file!),
   });
 
   if (decision.method === 'direct') {
@@ -85,7 +121,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   if (decision.videoAction === 'copy') {
     let keyframes: number[];
     try {
-      keyframes = (await readKeyframes(deps.ffprobe, deps.cacheDir, file)).times;
+      keyframes = await timelineKeyframes(deps, parts ?? [file]);
     } catch (e) {
       throw new PlaybackError(422, 'unplayable', `This file's keyframes could not be read: ${(e as Error).message}`);
     }
@@ -94,8 +130,35 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   } else {
     plan = transcodePlan(duration);
   }
-  const sessionId = deps.sessions.start({ input: file.path, decision, plan, startSeconds, firstPicture });
+  const hardware = decision.method === 'transcode' && deps.hardware ? await deps.hardware() : null;
+  const sessionId = deps.sessions.start({
+    input: file.path,
+    hardware,
+    decision,
+    plan,
+    startSeconds,
+    firstPicture,
+    ...(parts ? { parts: parts.map((p) => ({ path: p.path, durationSeconds: p.durationSeconds! })) } : {}),
+  });
   return describe(sessionId, `/stream/hls/${sessionId}/index.m3u8`, 'application/vnd.apple.mpegurl');
+}
+
+/** The keyframes of one file, or of stacked parts each shifted by the lengths of the parts before it. */
+async function timelineKeyframes(deps: StartDeps, parts: FileSource[]): Promise<number[]> {
+  const each = await Promise.all(parts.map((p) => readKeyframes(deps.ffprobe, deps.cacheDir, p)));
+  const times: number[] = [];
+  let offset = 0;
+  each.forEach((k, i) => {
+    for (const t of k.times) times.push(offset + t);
+    offset += parts[i]!.durationSeconds ?? 0;
+  });
+  return times;
+}
+
+function trickplayOf(deps: StartDeps, file: FileSource): { url: string } | null {
+  const video = file.streams.find((s) => s.type === 'video' && !s.isExternal);
+  if (!deps.trickplay || !video || !file.durationSeconds || file.durationSeconds <= 0) return null;
+  return deps.trickplay.urlFor({ id: file.id, path: file.path, signature: file.signature, durationSeconds: file.durationSeconds, width: video.width, height: video.height });
 }
 
 function audioTracks(streams: MediaStream[], decision: PlayDecision): AudioTrack[] {

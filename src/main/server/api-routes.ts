@@ -12,6 +12,7 @@ import {
 import { HttpError, Router, readJson, sendJson, sendNoContent } from './http-kit';
 import type { ServerServices } from './services';
 import { startPlayback } from '../playback/start-playback';
+import { qualityCapHeight } from '../playback/decision';
 import { PlaybackError } from '../playback/sessions';
 import { buildHomePage } from '../catalogue/home-page';
 
@@ -127,6 +128,9 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
           sessions: sv.hls,
           ffprobe: sv.tools.ffprobe,
           cacheDir: sv.cacheDir,
+          trickplay: sv.trickplay,
+          qualityCapHeight: qualityCapHeight(sv.settings.get().playback.qualityCap),
+          ...(sv.settings.get().playback.hardwareEncoding ? { hardware: () => sv.hardware.choice() } : {}),
           probeNow: (file) => sv.scans.prober.probeNow({ fileId: file.id, itemId: file.itemId, path: file.path, signature: file.signature }),
           onWaiting: (fileId, root, waitedSeconds) => sv.events.send({ type: 'playback-waiting', fileId, root, waitedSeconds }),
         },

@@ -6,8 +6,11 @@ import { resizedImage, variantWidth } from '../library/artwork';
 import { isServable, PlaybackError, SESSION_ID } from '../playback/sessions';
 import { subtitleText } from '../playback/subtitles/serve';
 import { SubtitleError } from '../playback/subtitles/text';
+import { publicIndex } from '../playback/trickplay/trickplay-worker';
+import { SHEET_NAME } from '../playback/trickplay/layout';
 
 const SUBTITLE_FILE = /^(\d{1,5})\.(vtt|ass)$/;
+const FILE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const HLS_FILE = /^(index\.m3u8|init\.mp4|seg-\d{5}\.m4s)$/;
 
 export function mediaRoutes(router: Router, sv: ServerServices): void {
@@ -66,7 +69,7 @@ export function mediaRoutes(router: Router, sv: ServerServices): void {
     if (!insideRoots(own, [source.file.rootPath])) throw new HttpError(410, 'file-missing', 'The subtitle file is no longer on the disk.');
     let text: string;
     try {
-      text = await subtitleText({ ffmpeg: sv.tools.ffmpeg, cacheDir: sv.cacheDir }, source, index, want);
+      text = await subtitleText({ ffmpeg: sv.ffmpeg(), cacheDir: sv.cacheDir }, source, index, want);
     } catch (e) {
       if (e instanceof SubtitleError) throw new HttpError(422, 'bad-subtitle', `This subtitle track cannot be shown: ${e.message}.`);
       throw e;
@@ -79,5 +82,24 @@ export function mediaRoutes(router: Router, sv: ServerServices): void {
       'X-Content-Type-Options': 'nosniff',
     });
     ctx.res.end(ctx.req.method === 'HEAD' ? undefined : body);
+  });
+
+  router.on('GET', '/stream/trickplay/:fileId/:name', (ctx) => {
+    const fileId = ctx.params.fileId as string;
+    const name = ctx.params.name as string;
+    if (!FILE_ID.test(fileId) || (name !== 'index.json' && !SHEET_NAME.test(name))) throw new HttpError(404, 'not-found', 'No such trickplay file.');
+    const file = sv.queries.fileSource(fileId);
+    if (!file) throw new HttpError(404, 'not-found', 'No such file, or it is missing from disk.');
+    if (name === 'index.json') {
+      const stored = sv.trickplay.store.read(file);
+      if (!stored) throw new HttpError(404, 'not-ready', 'The thumbnails of this file are not made yet.');
+      const body = Buffer.from(JSON.stringify(publicIndex(fileId, stored)), 'utf8');
+      ctx.res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'private, no-cache', 'X-Content-Type-Options': 'nosniff' });
+      ctx.res.end(ctx.req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    const path = sv.trickplay.store.sheetPath(file, name);
+    if (!path || !isServable(path) || !insideRoots(path, [sv.cacheDir])) throw new HttpError(404, 'not-found', 'No such trickplay sheet.');
+    sendFile(ctx.req, ctx.res, path, { cacheControl: 'private, max-age=86400', type: 'image/jpeg' });
   });
 }

@@ -11,7 +11,10 @@ import { ArtworkWorker } from '../library/artwork';
 import { LibraryWatcher } from '../library/watcher';
 import { newLibrary } from '../library/new-library';
 import { PlaybackSessions, type SessionOptions } from '../playback/sessions';
-import type { MediaTools } from '../media-tools/tools';
+import { TrickplayWorker } from '../playback/trickplay/trickplay-worker';
+import { TrickplayQueries } from '../db/trickplay-queries';
+import { HardwareEncoders } from '../playback/encoders';
+import { ffmpegFor, type MediaTools } from '../media-tools/tools';
 import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
 import { SettingsStore } from '../settings/settings-store';
@@ -31,7 +34,14 @@ export interface ServerServices {
   scans: ScanService;
   watcher: LibraryWatcher | null;
   hls: PlaybackSessions;
+  /** Trickplay sheets, made in the background after scans and on first play. */
+  trickplay: TrickplayWorker;
+  trickplayQueries: TrickplayQueries;
+  /** Hardware encoders that work with the configured ffmpeg (detected once per ffmpeg). */
+  hardware: HardwareEncoders;
   tools: MediaTools;
+  /** The ffmpeg a new job runs now: Settings › Playback's ffmpegPath when set and runnable, else `tools.ffmpeg`. */
+  ffmpeg(): string;
   events: EventHub;
   settings: SettingsStore;
   metadata: MetadataService;
@@ -76,8 +86,13 @@ export function makeServices(opts: {
     },
     afterImages: (signal) => artwork.run(signal),
   });
+  const ffmpeg = (): string => ffmpegFor(settings.get().playback.ffmpegPath, opts.tools, opts.log);
+  const trickplayQueries = new TrickplayQueries(opts.db);
+  const trickplay = new TrickplayWorker({ cacheDir, queries: trickplayQueries, ffmpeg, log: opts.log });
   const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
     events.send({ type: 'scan', progress });
+    // Thumbnails come after everything a scan does, at the lowest priority.
+    if (progress.phase === 'done') trickplay.queueLibrary(progress.libraryId);
     // A cancelled scan keeps what it committed, so pages refresh after it too.
     if (progress.phase === 'done' || progress.phase === 'cancelled') {
       relatedIndex = null;
@@ -85,7 +100,8 @@ export function makeServices(opts: {
     }
   }, metadata);
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
-  const hls = new PlaybackSessions({ ffmpeg: opts.tools.ffmpeg, cacheDir, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
+  const hardware = new HardwareEncoders(ffmpeg);
+  const hls = new PlaybackSessions({ ffmpeg, cacheDir, onFallback: opts.log, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
   // The transcode cap is a setting: a change applies to the next play request, without a restart.
   if (opts.playback?.maxTranscodes === undefined) settings.onChange((s) => (hls.maxTranscodes = s.playback.maxTranscodes));
   const themes = new ThemeLibrary(opts.dataDir, opts.log);
@@ -104,7 +120,11 @@ export function makeServices(opts: {
     scans,
     watcher,
     hls,
+    trickplay,
+    trickplayQueries,
+    hardware,
     tools: opts.tools,
+    ffmpeg,
     events,
     settings,
     metadata,
@@ -140,6 +160,7 @@ export function makeServices(opts: {
     async close() {
       metadata.close();
       scans.cancelAll();
+      trickplay.stop();
       hls.stopAll();
       events.close();
       await themes.close();

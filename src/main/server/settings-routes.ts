@@ -60,8 +60,11 @@ export function settingsRoutes(router: Router, sv: ServerServices): void {
   });
 
   let about: Promise<SystemInfo> | null = null;
+  let aboutFfmpeg = '';
   router.on('GET', `${P}/system`, async (ctx) => {
-    // Six processes to ask: once per server life is enough (the tools do not change under it).
+    // Six processes to ask: once per ffmpeg is enough (asked again when Settings point at another one).
+    if (aboutFfmpeg !== sv.ffmpeg()) about = null;
+    aboutFfmpeg = sv.ffmpeg();
     about ??= systemInfo(sv).catch((e: unknown) => {
       about = null;
       throw e;
@@ -71,7 +74,7 @@ export function settingsRoutes(router: Router, sv: ServerServices): void {
 }
 
 async function systemInfo(sv: ServerServices): Promise<SystemInfo> {
-  const [doctor, ffmpeg] = await Promise.all([doctorReport(), testFfmpeg(sv.tools.ffmpeg)]);
+  const [doctor, ffmpeg] = await Promise.all([doctorReport(sv.ffmpeg()), testFfmpeg(sv.ffmpeg())]);
   return {
     version: sv.version,
     dataDir: sv.dataDir,
@@ -83,6 +86,7 @@ async function systemInfo(sv: ServerServices): Promise<SystemInfo> {
     ffprobe: doctor.ffprobe,
     sqlite: doctor.sqlite,
     hardwareEncoders: ffmpeg.hardwareEncoders,
+    hardwareDetection: doctor.hardware,
   };
 }
 

@@ -2,7 +2,7 @@
 // failures into ApiError. Auth is the HttpOnly cookie the browser sends by itself, so nothing
 // here ever sees a token.
 import { API_PREFIX } from '../../shared/api';
-import type { FieldError } from '../../shared/settings';
+import { ApiError } from './api-error';
 import type {
   AddLibraryBody,
   ApiErrorBody,
@@ -19,21 +19,8 @@ import type {
   StartPlaybackBody,
 } from '../../shared/api';
 
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-
-  constructor(
-    /** The server's machine-readable code, or `network` / `bad-response` for failures on our side. */
-    readonly code: string,
-    /** The HTTP status; 0 when the server could not be reached at all. */
-    readonly status: number,
-    message: string,
-    /** Every bad field of the request, when the server named them. */
-    readonly fields: readonly FieldError[] = [],
-  ) {
-    super(message);
-  }
-}
+// The error class lives apart (no DOM in it), so pure modules and their unit tests can use it.
+export { ApiError };
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
@@ -135,7 +122,7 @@ export function reportProgress(itemId: Id, body: ProgressBody): Promise<void> {
   return request<void>(`/items/${enc(itemId)}/progress`, { method: 'PUT', body, keepalive: true });
 }
 
-const SERVER_EVENT_TYPES = new Set<string>(['scan', 'library-changed', 'root-status', 'settings-changed', 'themes-changed']);
+const SERVER_EVENT_TYPES = new Set<string>(['scan', 'library-changed', 'root-status', 'settings-changed', 'themes-changed', 'playback-waiting']);
 
 /** A known event type, and a scan event carries its progress (its listener reads progress.phase). */
 function isServerEvent(value: unknown): value is ServerEvent {

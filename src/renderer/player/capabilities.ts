@@ -120,3 +120,18 @@ export function canUseHlsJs(): boolean {
   hlsJsUsable ??= runsHlsJs(browserProbe());
   return hlsJsUsable;
 }
+
+const CAP_HEIGHTS: Record<string, number | undefined> = { original: undefined, '2160p': 2160, '1080p': 1080, '720p': 720, '480p': 480 };
+
+/**
+ * The capabilities with the quality cap of the settings (or the player's menu) as `maxHeight`: a
+ * transcode is scaled to it, and of several versions the server picks one that fits.
+ */
+export function withQualityCap(capabilities: ClientCapabilities, cap: string): ClientCapabilities {
+  const maxHeight = CAP_HEIGHTS[cap];
+  if (maxHeight === undefined) {
+    const { maxHeight: _dropped, ...rest } = capabilities;
+    return rest;
+  }
+  return { ...capabilities, maxHeight };
+}

@@ -6,23 +6,14 @@ import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type { PlaybackSession } from '../../shared/api';
 import { canUseHlsJs } from './capabilities';
+import { PlaybackFailure, type FailureKind } from './playback-failure';
 // A same-origin worker file: the CSP (script-src 'self') forbids the blob: worker hls.js would
 // otherwise build, and transmuxing on the main thread makes the controls stutter.
 import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
 
 export type PlaybackEngine = 'native' | 'hls.js' | 'native-hls';
 
-export class PlaybackFailure extends Error {
-  override readonly name = 'PlaybackFailure';
-
-  constructor(
-    message: string,
-    /** A media element error that says the browser could not decode the file as is. */
-    readonly unsupported: boolean,
-  ) {
-    super(message);
-  }
-}
+export { PlaybackFailure, type FailureKind };
 
 export interface AttachedSource {
   engine: PlaybackEngine;
@@ -36,6 +27,9 @@ export interface AttachOptions {
   onFailure(failure: PlaybackFailure): void;
 }
 
+const MAX_NETWORK_RETRIES = 3;
+const NETWORK_RETRY_MS = 1000;
+
 const MEDIA_ERROR_MESSAGES: Record<number, string> = {
   1: 'Playback was interrupted.',
   2: 'The video stopped loading because the connection to the media server failed.',
@@ -47,8 +41,8 @@ function watchElementErrors(video: HTMLVideoElement, options: AttachOptions): ()
   const onError = () => {
     const error = video.error;
     if (!error) return;
-    const unsupported = error.code === 3 || error.code === 4;
-    options.onFailure(new PlaybackFailure(MEDIA_ERROR_MESSAGES[error.code] ?? 'The video could not be played.', unsupported));
+    const kind: FailureKind = error.code === 3 || error.code === 4 ? 'decode' : error.code === 2 ? 'network' : 'other';
+    options.onFailure(new PlaybackFailure(MEDIA_ERROR_MESSAGES[error.code] ?? 'The video could not be played.', kind));
   };
   video.addEventListener('error', onError);
   return () => video.removeEventListener('error', onError);
@@ -78,7 +72,7 @@ function attachDirect(video: HTMLVideoElement, url: string, options: AttachOptio
 
 async function attachHlsJs(video: HTMLVideoElement, url: string, options: AttachOptions): Promise<AttachedSource> {
   // Loaded on demand: the library pages never pay for hls.js.
-  const { default: HlsClass, ErrorTypes, Events } = await import('hls.js');
+  const { default: HlsClass, ErrorDetails, ErrorTypes, Events } = await import('hls.js');
   const hls: Hls = new HlsClass({
     enableWorker: true,
     workerPath: hlsWorkerUrl,
@@ -89,37 +83,57 @@ async function attachHlsJs(video: HTMLVideoElement, url: string, options: Attach
     lowLatencyMode: false,
   });
 
-  let mediaRecovered = false;
-  let networkRetried = false;
+  // Recovery as hls.js documents it: a fatal network error is retried with startLoad(); a fatal media
+  // error first with recoverMediaError(), then once more after swapAudioCodec(). Counts start again
+  // once a fragment loads, so a long film survives several separate hiccups.
+  let networkRetries = 0;
+  let mediaRecoveries = 0;
   let failed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const stopWatching = watchElementErrors(video, options);
 
-  const fail = (message: string) => {
+  const fail = (message: string, kind: FailureKind) => {
     if (failed) return;
     failed = true;
     hls.stopLoad();
-    options.onFailure(new PlaybackFailure(message, false));
+    options.onFailure(new PlaybackFailure(message, kind));
   };
 
+  hls.on(Events.FRAG_BUFFERED, () => {
+    networkRetries = 0;
+    mediaRecoveries = 0;
+  });
+
   hls.on(Events.ERROR, (_event, data: ErrorData) => {
-    if (!data.fatal) return;
-    // One recovery of each kind, then a visible error: looping on a broken stream helps nobody.
-    if (data.type === ErrorTypes.MEDIA_ERROR && !mediaRecovered) {
-      mediaRecovered = true;
-      hls.recoverMediaError();
+    if (!data.fatal || failed) return;
+    if (data.type === ErrorTypes.MEDIA_ERROR) {
+      // A codec MSE refuses outright will not come back by recovering: let another method try.
+      if (data.details === ErrorDetails.BUFFER_ADD_CODEC_ERROR || data.details === ErrorDetails.BUFFER_INCOMPATIBLE_CODECS_ERROR) {
+        fail('This browser cannot decode this stream.', 'decode');
+        return;
+      }
+      mediaRecoveries++;
+      if (mediaRecoveries === 1) {
+        hls.recoverMediaError();
+        return;
+      }
+      if (mediaRecoveries === 2) {
+        hls.swapAudioCodec();
+        hls.recoverMediaError();
+        return;
+      }
+      fail('The stream could not be decoded.', 'decode');
       return;
     }
-    if (data.type === ErrorTypes.NETWORK_ERROR && !networkRetried) {
-      networkRetried = true;
-      hls.startLoad();
+    if (data.type === ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
+      networkRetries++;
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => hls.startLoad(), NETWORK_RETRY_MS * networkRetries);
       return;
     }
     fail(
-      data.type === ErrorTypes.NETWORK_ERROR
-        ? 'The stream stopped loading from the media server.'
-        : data.type === ErrorTypes.MEDIA_ERROR
-          ? 'The stream could not be decoded.'
-          : 'The stream could not be played.',
+      data.type === ErrorTypes.NETWORK_ERROR ? 'The stream stopped loading from the media server.' : 'The stream could not be played.',
+      data.type === ErrorTypes.NETWORK_ERROR ? 'network' : 'other',
     );
   });
 
@@ -132,6 +146,7 @@ async function attachHlsJs(video: HTMLVideoElement, url: string, options: Attach
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(retryTimer);
       stopWatching();
       hls.destroy();
       releaseElement(video);
@@ -149,5 +164,5 @@ export async function attachSession(
   if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
     return attachDirect(video, session.url, options, 'native-hls');
   }
-  throw new PlaybackFailure('This browser cannot play streams (no Media Source Extensions, no HLS).', true);
+  throw new PlaybackFailure('This browser cannot play streams (no Media Source Extensions, no HLS).', 'other');
 }

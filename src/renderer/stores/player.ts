@@ -1,25 +1,31 @@
-// The player's state: which item plays, the server's play session (method and why),
-// where playback is, and reporting that position to the server (every ~10 s, at pause, at
-// close). It must not touch the <video> element or hls.js: the player view drives those
+// The player's state: which item plays, the server's play session (method and why, and any
+// fallback it took), where playback is, and reporting that position to the server (every ~10 s,
+// on pause, on seek and at close). It must not touch the <video> element or hls.js: the player view drives those
 // (through player/hls-player.ts) and tells this store what happened.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { ClientCapabilities, PlaybackSession, PlayMethod } from '../../shared/api';
+import type { ClientCapabilities, ForcedPlayMethod, PlaybackSession, PlayMethod } from '../../shared/api';
 import { reportProgress, startPlayback, stopPlayback } from '../api/client';
 import type { PlaybackEngine } from '../player/hls-player';
+import { isWatchedAt } from '../player/next-up';
 
 export type PlayerStatus = 'idle' | 'starting' | 'playing' | 'paused' | 'ended' | 'error';
 
 const REPORT_EVERY_MS = 10_000;
-/** Past this share of the runtime a title counts as watched (end credits are rarely watched). */
-const PLAYED_FRACTION = 0.92;
 
 export interface OpenRequest {
   fileId: string;
   itemId: string | null;
   capabilities: ClientCapabilities;
+  /** On the file's own timeline: the same second whatever session came before. */
   startSeconds: number;
   audioStream: number | null;
+  /** A picture subtitle to burn in (text subtitles are painted by the player, no new session). */
+  subtitleStream?: number | null;
+  /** After a method failed at run time: the next one to try. */
+  forceMethod?: ForcedPlayMethod;
+  /** A stacked title (cd1, cd2…): ask by item, and the server joins the parts into one timeline. */
+  joinParts?: boolean;
 }
 
 export const METHOD_LABELS: Record<PlayMethod, string> = {
@@ -37,6 +43,10 @@ export const usePlayerStore = defineStore('player', () => {
   const position = ref(0);
   const elementDuration = ref(0);
   const buffering = ref(false);
+  /** Said in the info panel: "Switched from direct play to remux…". */
+  const note = ref<string | null>(null);
+  /** When the credits start, if known: from there the title counts as watched. */
+  const creditsAt = ref<number | null>(null);
 
   const method = computed<PlayMethod | null>(() => session.value?.method ?? null);
   const duration = computed(() => {
@@ -53,7 +63,7 @@ export const usePlayerStore = defineStore('player', () => {
   let generation = 0;
 
   function isPlayed(): boolean {
-    return status.value === 'ended' || (duration.value > 0 && position.value >= duration.value * PLAYED_FRACTION);
+    return status.value === 'ended' || isWatchedAt(position.value, duration.value, creditsAt.value);
   }
 
   /** Sends the position now, unless it has not moved since the last report. */
@@ -87,6 +97,7 @@ export const usePlayerStore = defineStore('player', () => {
   async function open(request: OpenRequest): Promise<PlaybackSession | null> {
     const mine = ++generation;
     await endSession();
+    if (mine !== generation) return null;
     itemId.value = request.itemId;
     audioStream.value = request.audioStream;
     engine.value = null;
@@ -98,10 +109,12 @@ export const usePlayerStore = defineStore('player', () => {
     lastReportedPlayed = false;
 
     const next = await startPlayback({
-      fileId: request.fileId,
+      ...(request.joinParts && request.itemId ? { itemId: request.itemId } : { fileId: request.fileId }),
       capabilities: request.capabilities,
       ...(request.audioStream !== null ? { audioStream: request.audioStream } : {}),
+      ...(request.subtitleStream !== undefined && request.subtitleStream !== null ? { subtitleStream: request.subtitleStream } : {}),
       ...(request.startSeconds > 0 ? { startSeconds: request.startSeconds } : {}),
+      ...(request.forceMethod ? { forceMethod: request.forceMethod } : {}),
     });
     if (mine !== generation) {
       void stopPlayback(next.sessionId).catch(() => undefined);
@@ -110,6 +123,20 @@ export const usePlayerStore = defineStore('player', () => {
     session.value = next;
     lastReportAt = Date.now();
     return next;
+  }
+
+  /** The user moved the playhead: remember the new place at once. */
+  function seeked(seconds: number): void {
+    position.value = seconds;
+    report();
+  }
+
+  function setNote(text: string | null): void {
+    note.value = text;
+  }
+
+  function setCredits(seconds: number | null): void {
+    creditsAt.value = seconds;
   }
 
   function attached(which: PlaybackEngine): void {
@@ -155,6 +182,8 @@ export const usePlayerStore = defineStore('player', () => {
     status.value = 'idle';
     engine.value = null;
     itemId.value = null;
+    note.value = null;
+    creditsAt.value = null;
   }
 
   return {
@@ -166,9 +195,14 @@ export const usePlayerStore = defineStore('player', () => {
     position,
     duration,
     buffering,
+    note,
+    creditsAt,
     method,
     methodLabel,
     open,
+    seeked,
+    setNote,
+    setCredits,
     attached,
     timeUpdate,
     playing,
