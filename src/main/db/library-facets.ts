@@ -9,7 +9,7 @@ import { resolutionOf } from '../../shared/resolution';
 /** Actors past this billing order are left out: search by them is rare and they are most of the credits. */
 const ACTORS_PER_TITLE = 8;
 
-type Facets = Pick<ItemSummary, 'originalTitle' | 'subtitleLanguages' | 'resolution' | 'hdr' | 'inProgress' | 'people'> & {
+type Facets = Pick<ItemSummary, 'originalTitle' | 'subtitleLanguages' | 'originalLanguage' | 'resolution' | 'hdr' | 'inProgress' | 'people'> & {
   /** A series' audio languages, from its episodes (a movie's are on the item row already). */
   seriesLanguages?: string[];
 };
@@ -59,6 +59,22 @@ export function libraryFacets(db: Db, profileId: string): LibraryFacets {
     )
     .iterate()) {
     (entry(r.owner).seriesLanguages ??= []).push(r.language);
+  }
+
+  // The original language: the first audio track (by stream order) of the first present file, the
+  // track releases put first; for a series, of its first episode. Without a language tag it is not known.
+  for (const r of db
+    .prepare<[], { owner: string; language: string }>(
+      `SELECT owner, language FROM (
+         SELECT ${owner} AS owner, s.language,
+           ROW_NUMBER() OVER (PARTITION BY ${owner} ORDER BY i.season_number IS NULL, i.season_number = 0, i.season_number, i.episode_number, f.part, f.rel_path, s.is_external, s.idx) AS n
+         FROM streams s JOIN files f ON f.id = s.file_id AND f.missing_since IS NULL
+         JOIN items i ON i.id = f.item_id AND i.kind IN ('movie', 'episode')
+         WHERE s.type = 'audio')
+       WHERE n = 1 AND language IS NOT NULL AND language <> '' AND language <> 'und'`,
+    )
+    .iterate()) {
+    entry(r.owner).originalLanguage = r.language;
   }
 
   for (const r of db

@@ -14,10 +14,14 @@ import type { ServerServices } from './services';
 import { startPlayback } from '../playback/start-playback';
 import { PlaybackError } from '../playback/sessions';
 import { buildHomePage } from '../catalogue/home-page';
+import { ListCache, sendEncoded } from '../catalogue/list-cache';
+import { encodeCatalogue } from '../../shared/catalogue-columns';
 
 const P = API_PREFIX;
 
 export function apiRoutes(router: Router, sv: ServerServices): void {
+  const lists = new ListCache(sv.db);
+
   router.on('GET', `${P}/info`, (ctx) => {
     const info: ServerInfo = {
       name: 'Media centre',
@@ -28,9 +32,13 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     sendJson(ctx, 200, info);
   });
 
-  router.on('GET', `${P}/items`, (ctx) => {
-    const body: ItemsResponse = sv.queries.catalogue();
-    sendJson(ctx, 200, body);
+  router.on('GET', `${P}/items`, async (ctx) => {
+    await sendEncoded(ctx, await lists.get('items:default', (): ItemsResponse => sv.queries.catalogue()));
+  });
+
+  // The same list in columns (src/shared/catalogue-columns.ts): what the library page loads.
+  router.on('GET', `${P}/catalogue`, async (ctx) => {
+    await sendEncoded(ctx, await lists.get('catalogue:default', () => encodeCatalogue(sv.queries.catalogue())));
   });
 
   router.on('GET', `${P}/home`, (ctx) => {

@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ItemSummary, PersonRef, ScanProgress } from '../../shared/api';
-import { getItems, subscribeServerEvents } from '../api/client';
+import { getCatalogue, subscribeServerEvents } from '../api/client';
 import {
   DEFAULT_FILTER,
   activeFilterCount,
@@ -76,7 +76,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     inFlight = (async () => {
       if (items.value.length === 0) state.value = 'loading';
       try {
-        const response = await getItems();
+        const response = await getCatalogue();
         people.value = response.people ?? [];
         items.value = response.items;
         error.value = null;
