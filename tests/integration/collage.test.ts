@@ -72,6 +72,15 @@ describe('heading collages', () => {
     expect(readdirSync(join(cache, 'collages')).filter((n) => n.endsWith('.webp'))).toHaveLength(1);
   });
 
+  it('make several at once without waiting on each other (each poster and each wall takes its own image slot)', async () => {
+    const posters = await Promise.all(colours.map((c, i) => poster(`c${i}`, c)));
+    const maker = new CollageMaker(join(dir, 'cache-many'));
+    const scopes = [{ kind: 'all' as const }, { kind: 'movies' as const }, { kind: 'series' as const }, { kind: 'genre' as const, name: 'Drama' }];
+    const files = await Promise.all(scopes.map((scope, i) => maker.file(scope, { posters: posters.slice(i), colours, titles: 5 })));
+    expect(new Set(files).size).toBe(4);
+    for (const file of files) expect(existsSync(file)).toBe(true);
+  }, 60_000);
+
   it('lay out neighbours with different posters when there are enough', () => {
     const { tiles } = wallLayout(1700, 900, 12);
     const at = new Map(tiles.map((t) => [`${t.left}:${t.top}`, t.poster]));

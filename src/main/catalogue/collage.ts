@@ -5,7 +5,7 @@
 // not reuses the old. A scope with few posters repeats them on larger tiles over their own blurred
 // colours, and one with none gets a soft gradient of its titles' placeholder colours.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollagePoster, CollageScope, CollageSource } from '../db/collage-queries';
 import { loadSharp, resizedImage, withImageSlot } from '../library/artwork';
@@ -116,47 +116,49 @@ async function posterTiles(cacheDir: string, posters: readonly CollagePoster[], 
   return out;
 }
 
+/** The whole picture. Tiles are read first, each taking its own image slot; the wall itself takes one more. */
 async function compose(cacheDir: string, source: CollageSource): Promise<Buffer> {
   const sharp = await loadSharp();
   const W = COLLAGE_WIDTH;
   const H = COLLAGE_HEIGHT;
   const shade = Buffer.from(shadeSvg(W, H));
-  if (source.posters.length === 0) {
-    return sharp(Buffer.from(gradientSvg(W, H, source.colours)))
-      .composite([{ input: shade }])
-      .webp({ quality: 72 })
-      .toBuffer();
-  }
   // The untilted canvas must still cover the whole image once turned.
   const angle = (Math.abs(TILT_DEGREES) * Math.PI) / 180;
   const CW = Math.ceil(W * Math.cos(angle) + H * Math.sin(angle));
   const CH = Math.ceil(W * Math.sin(angle) + H * Math.cos(angle));
   const layout = wallLayout(CW, CH, source.posters.length);
-  const images = (await posterTiles(cacheDir, source.posters, layout.tileWidth, layout.tileHeight)).filter((b): b is Buffer => b !== null);
-  if (images.length === 0) return compose(cacheDir, { ...source, posters: [] });
-  const placed: Tile[] = layout.tiles.map((t) => ({ input: images[t.poster % images.length] as Buffer, left: t.left, top: t.top }));
-  // Under the tiles: the posters' own colours, blurred, so the gaps glow instead of being black.
-  const glow = await sharp(images[0] as Buffer)
-    .resize(CW, CH, { fit: 'cover' })
-    .blur(40)
-    .modulate({ brightness: 0.5 })
-    .toBuffer();
-  const wall = await sharp(glow)
-    .composite(placed)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const turned = await sharp(wall.data, { raw: wall.info })
-    .rotate(TILT_DEGREES, { background: BACKGROUND })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const left = Math.floor((turned.info.width - W) / 2);
-  const top = Math.floor((turned.info.height - H) / 2);
-  return sharp(turned.data, { raw: turned.info })
-    .extract({ left, top, width: W, height: H })
-    .modulate({ brightness: 0.8, saturation: 0.85 })
-    .composite([{ input: shade }])
-    .webp({ quality: 72 })
-    .toBuffer();
+  const images =
+    source.posters.length === 0
+      ? []
+      : (await posterTiles(cacheDir, source.posters, layout.tileWidth, layout.tileHeight)).filter((b): b is Buffer => b !== null);
+  return withImageSlot(async () => {
+    if (images.length === 0) {
+      return sharp(Buffer.from(gradientSvg(W, H, source.colours)))
+        .composite([{ input: shade }])
+        .webp({ quality: 72 })
+        .toBuffer();
+    }
+    const placed: Tile[] = layout.tiles.map((t) => ({ input: images[t.poster % images.length] as Buffer, left: t.left, top: t.top }));
+    // Under the tiles: the posters' own colours, blurred, so the gaps glow instead of being black.
+    const glow = await sharp(images[0] as Buffer)
+      .resize(CW, CH, { fit: 'cover' })
+      .blur(40)
+      .modulate({ brightness: 0.5 })
+      .toBuffer();
+    const wall = await sharp(glow).composite(placed).raw().toBuffer({ resolveWithObject: true });
+    const turned = await sharp(wall.data, { raw: wall.info })
+      .rotate(TILT_DEGREES, { background: BACKGROUND })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const left = Math.floor((turned.info.width - W) / 2);
+    const top = Math.floor((turned.info.height - H) / 2);
+    return sharp(turned.data, { raw: turned.info })
+      .extract({ left, top, width: W, height: H })
+      .modulate({ brightness: 0.8, saturation: 0.85 })
+      .composite([{ input: shade }])
+      .webp({ quality: 72 })
+      .toBuffer();
+  });
 }
 
 export class CollageMaker {
@@ -172,20 +174,19 @@ export class CollageMaker {
     if (existsSync(out)) return out;
     const pending = this.making.get(out);
     if (pending) return pending;
-    const job = withImageSlot(async () => {
-      if (existsSync(out)) return out;
+    // Not inside an image slot: compose takes them itself (holding one while waiting for another would deadlock).
+    const job = (async () => {
       mkdirSync(dir, { recursive: true });
       const bytes = await compose(this.cacheDir, source);
       const tmp = `${out}.${newId()}.tmp`;
-      const sharp = await loadSharp();
-      await sharp(bytes).toFile(tmp);
+      writeFileSync(tmp, bytes);
       renameSync(tmp, out);
       // The scope's older collages are of a library that is gone.
       for (const name of readdirSync(dir)) {
         if (name.startsWith(`${prefix}-`) && join(dir, name) !== out && name.endsWith('.webp')) rmSync(join(dir, name), { force: true });
       }
       return out;
-    });
+    })();
     this.making.set(out, job);
     try {
       return await job;

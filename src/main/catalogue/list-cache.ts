@@ -1,8 +1,12 @@
-// The library list's encoded replies (JSON and gzip), kept between requests: at 20,000 titles
-// building, serialising and compressing the list is most of a second, and it changes only when
-// the database does. The stamp that says "changed" is SQLite's own count of rows written by this
-// connection plus its data_version (writes by another connection, such as a CLI scan), so no
-// writer has to remember to invalidate anything.
+// The library list's encoded replies (gzip), kept between requests: at 20,000 titles building,
+// serialising and compressing the list costs seconds on a loaded machine, and it changes rarely.
+// A change is seen through SQLite's own count of rows written by this connection (total_changes)
+// and its data_version (writes by another connection, such as a CLI scan), so no writer has to
+// remember to say so, and the next request waits for a fresh list. One exception: while a scan
+// is writing (titles, probes, placeholder colours, thousands of rows a minute), the next request
+// gets the list there is at once and a fresh one is built behind it, so a busy scan does not make
+// every page load wait for a rebuild. The scan's end is announced (invalidate()), and so is what a
+// family does meanwhile (a title marked watched): after those the next request always waits.
 import { gunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
@@ -12,9 +16,11 @@ import type { RequestContext } from '../server/http-kit';
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-/** Only the gzip bytes are kept (a seventh of the JSON); the rare client without gzip gets them unzipped. */
+/** Only the gzip bytes are kept (a sixth of the JSON); the rare client without gzip gets them unzipped. */
 export interface EncodedBody {
   stamp: string;
+  /** Which invalidate() it was built after. */
+  generation: number;
   etag: string;
   gzip: Buffer;
 }
@@ -22,43 +28,53 @@ export interface EncodedBody {
 export class ListCache {
   private readonly bodies = new Map<string, EncodedBody>();
   private readonly building = new Map<string, Promise<EncodedBody>>();
+  private generation = 0;
 
   constructor(private readonly db: Db) {}
 
-  /** Cheap: two pragmas, no table read. */
+  /** Cheap: one function call and one pragma, no table read. */
   stamp(): string {
     const changes = this.db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n ?? 0;
     const version = this.db.pragma('data_version', { simple: true }) as number;
     return `${changes}:${version}`;
   }
 
-  /** The cached body of `key`, built again when the database changed since it was made. */
-  async get(key: string, build: () => unknown): Promise<EncodedBody> {
+  /** The next request waits for a list built from now on. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  /** The body of `key`: cached, or built now (see the rules at the top). `scanning`: a scan is writing. */
+  async get(key: string, build: () => unknown, scanning = false): Promise<EncodedBody> {
     const stamp = this.stamp();
     const cached = this.bodies.get(key);
-    if (cached && cached.stamp === stamp) return cached;
-    const pending = this.building.get(`${key}@${stamp}`);
-    if (pending) return pending;
+    if (cached && cached.generation === this.generation) {
+      if (cached.stamp === stamp) return cached;
+      if (scanning) {
+        void this.rebuild(key, stamp, build).catch(() => undefined);
+        return cached;
+      }
+    }
+    return this.rebuild(key, stamp, build);
+  }
+
+  private rebuild(key: string, stamp: string, build: () => unknown): Promise<EncodedBody> {
+    const pending = this.building.get(key);
+    // A build under way answers too, unless it started before an invalidate().
+    if (pending) return pending.then((body) => (body.generation === this.generation ? body : this.rebuild(key, this.stamp(), build)));
+    const generation = this.generation;
     const made = (async () => {
       const raw = Buffer.from(JSON.stringify(build()));
       // Off the event loop: streams are being served meanwhile.
       const zipped = await gzipAsync(raw, { level: 6 });
       const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"`;
-      const body: EncodedBody = { stamp, etag, gzip: zipped };
+      const body: EncodedBody = { stamp, generation, etag, gzip: zipped };
       this.bodies.set(key, body);
       return body;
     })();
-    this.building.set(`${key}@${stamp}`, made);
-    try {
-      return await made;
-    } finally {
-      this.building.delete(`${key}@${stamp}`);
-    }
-  }
-
-  /** Drops every body (the server is closing, or memory is wanted back). */
-  clear(): void {
-    this.bodies.clear();
+    this.building.set(key, made);
+    void made.finally(() => this.building.delete(key)).catch(() => undefined);
+    return made;
   }
 }
 
