@@ -21,14 +21,14 @@ export function variantWidth(requested: number | undefined): number | null {
 
 /**
  * sharp (libvips) is loaded on first use: a scan with no artwork to do never pays for it.
- * Its defaults keep up to 50 MB of decoded images and a thread per core for each image: under a
- * page of posters that alone pushed the server's RSS past 150 MB. Resized copies are cached on
- * disk, so libvips' own cache buys little; one thread per image and few images at once bound it.
+ * Its defaults keep up to 50 MB of operations in libvips' cache and a thread per core for each
+ * image. Resized copies are cached on disk, so libvips' cache buys nothing here; it is off, and one
+ * thread per image with few images at once (withImageSlot) bounds what resizing holds in memory.
  */
 export async function loadSharp(): Promise<(typeof import('sharp'))['default']> {
   const sharp = (await import('sharp')).default;
   if (!sharpBounded) {
-    sharp.cache({ memory: 16, files: 0, items: 20 });
+    sharp.cache(false);
     sharp.concurrency(1);
     sharpBounded = true;
   }

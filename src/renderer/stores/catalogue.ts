@@ -52,6 +52,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const genres = computed(() => genreCounts(items.value, kind.value));
   const audioLanguages = computed(() => valueCounts(items.value, kind.value, (item) => item.languages));
   const subtitleLanguages = computed(() => valueCounts(items.value, kind.value, (item) => item.subtitleLanguages));
+  const originalLanguages = computed(() => valueCounts(items.value, kind.value, (item) => (item.originalLanguage ? [item.originalLanguage] : undefined)));
   const years = computed(() => yearBounds(items.value));
   const hasHdr = computed(() => items.value.some((item) => item.hdr === true));
   const activeFilters = computed(() => activeFilterCount(filter.value));
@@ -171,6 +172,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     genres,
     audioLanguages,
     subtitleLanguages,
+    originalLanguages,
     years,
     hasHdr,
     activeFilters,
