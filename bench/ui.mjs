@@ -2,7 +2,7 @@
 // 20,000) served by the real server, measured in Chromium. Each figure sits next to a baseline
 // measured in the same run. Prints a table and writes bench/results/ui.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,10 +16,16 @@ const args = process.argv.slice(2);
 const countArg = args.indexOf('--count');
 const COUNT = countArg >= 0 ? Number(args[countArg + 1]) : 20_000;
 const KEEP = args.includes('--keep');
+/** `--arena-max N`: run the server with MALLOC_ARENA_MAX=N, to tell glibc's per-thread arenas apart from what we hold. */
+const arenaArg = args.indexOf('--arena-max');
+const ARENA_MAX = arenaArg >= 0 ? String(Number(args[arenaArg + 1])) : null;
 /** Titles with a real poster (copies of POSTER_KINDS distinct images), for the image-resizing load. */
 const WITH_POSTER = Math.min(COUNT, 400);
 const POSTER_KINDS = 40;
-const work = mkdtempSync(join(tmpdir(), 'mc-bench-ui-'));
+/** `--reuse DIR`: a folder kept by an earlier `--keep` run: its tree and scan are reused, its caches emptied. */
+const reuseArg = args.indexOf('--reuse');
+const REUSE = reuseArg >= 0 ? args[reuseArg + 1] : null;
+const work = REUSE ?? mkdtempSync(join(tmpdir(), 'mc-bench-ui-'));
 const tree = join(work, 'films');
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const pct = (list, p) => {
@@ -72,7 +78,8 @@ function makeTree(posters) {
 
 function startServer(dataDir) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--no-watch'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = ARENA_MAX ? { ...process.env, MALLOC_ARENA_MAX: ARENA_MAX } : process.env;
+    const child = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--no-watch'], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let buf = '';
     child.stdout.on('data', (b) => {
       buf += b.toString();
@@ -91,17 +98,22 @@ async function timed(fn) {
 }
 
 async function main() {
-  process.stderr.write(`Generating ${COUNT} titles with NFOs in ${tree}…\n`);
-  makeTree(await makePosters(join(work, 'posters')));
   const dataDir = join(work, 'data');
-  const scan = spawnSync(process.execPath, [cli, 'scan', '--data', dataDir, '--library', tree, '--type', 'movies', '--no-probe', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (scan.status !== 0) throw new Error(scan.stderr);
-  // The generated files are not videos: mark them read so the server does not spend the run
-  // probing 20,000 placeholders in the background (this measures the catalogue, not probing).
-  const { default: Database } = await import('better-sqlite3');
-  const db = new Database(join(dataDir, 'library.db'));
-  db.prepare("UPDATE files SET probe_state = 'failed', probe_error = 'bench placeholder'").run();
-  db.close();
+  if (REUSE && existsSync(join(dataDir, 'library.db'))) {
+    process.stderr.write(`Reusing the tree and scan in ${work} (resized images and collages removed)…\n`);
+    rmSync(join(dataDir, 'cache'), { recursive: true, force: true });
+  } else {
+    process.stderr.write(`Generating ${COUNT} titles with NFOs in ${tree}…\n`);
+    makeTree(await makePosters(join(work, 'posters')));
+    const scan = spawnSync(process.execPath, [cli, 'scan', '--data', dataDir, '--library', tree, '--type', 'movies', '--no-probe', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (scan.status !== 0) throw new Error(scan.stderr);
+    // The generated files are not videos: mark them read so the server does not spend the run
+    // probing 20,000 placeholders in the background (this measures the catalogue, not probing).
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(dataDir, 'library.db'));
+    db.prepare("UPDATE files SET probe_state = 'failed', probe_error = 'bench placeholder'").run();
+    db.close();
+  }
   const serverStart = Date.now();
   const server = await startServer(dataDir);
   const auth = { headers: { Authorization: `Bearer ${server.token}` } };
@@ -118,6 +130,7 @@ async function main() {
     // object form (/items) the page loaded before, for comparison. Baseline: a plain Node static server
     // sending the very same gzip bytes, so the ratio is what the server adds over sending them.
     const gzHeaders = { headers: { ...auth.headers, 'Accept-Encoding': 'gzip' } };
+    const rssIdle = rssMb(server.child.pid);
     const infoCall = await timed(async () => (await fetch(`${server.origin}/api/v1/info`, auth)).text());
     const rawBytes = async (path) => {
       const res = await fetch(`${server.origin}${path}`, gzHeaders);
@@ -138,20 +151,13 @@ async function main() {
     const staticTimes = [];
     for (let i = 0; i < 5; i++) staticTimes.push((await timed(async () => (await fetch(staticUrl)).text())).ms);
     staticServer.close();
-    const items1 = await timed(() => rawBytes('/api/v1/items'));
-    const items2 = await timed(() => rawBytes('/api/v1/items'));
-    const parsed = JSON.parse(items2.out.text);
-    if (parsed.items.length !== COUNT) throw new Error(`listed ${parsed.items.length}, expected ${COUNT}`);
     record(`GET /api/v1/catalogue, ${COUNT} titles (first: built, encoded, gzipped)`, cols1.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '< 1000 ms');
     record(`GET /api/v1/catalogue (cached), median of 5`, pct(colsWarm, 50), 'ms', 'static server, same gzip bytes, median of 5', pct(staticTimes, 50), '< 1000 ms');
     record('catalogue payload, raw / gzip', cols1.out.text.length / 1024, 'KiB', 'gzip KiB', columnsGzip.length / 1024, 'compact');
-    record(`GET /api/v1/items (object form, first)`, items1.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
-    record(`GET /api/v1/items (object form, cached)`, items2.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
-    record('items payload (object form), raw / gzip', items2.out.text.length / 1024, 'KiB', 'gzip KiB', gzipSync(items2.out.text).length / 1024, '-');
     const home1 = await timed(async () => (await fetch(`${server.origin}/api/v1/home`, auth)).text());
     record('GET /api/v1/home', home1.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '< 200 ms');
     // Related titles: the first page builds the index, the next ones reuse it.
-    const ids = parsed.items.slice(0, 21).map((i) => i.id);
+    const ids = columns.id.slice(0, 21);
     const first = await timed(async () => (await fetch(`${server.origin}/api/v1/items/${ids[0]}`, auth)).text());
     const pages = [];
     const relatedWork = [];
@@ -165,12 +171,12 @@ async function main() {
     record('GET /api/v1/items/:id with related (first, builds the index)', first.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
     record('GET /api/v1/items/:id whole page (p95 of 20)', pct(pages, 95), 'ms', 'GET /api/v1/info', infoCall.ms, '-');
     record('related titles + people rows + collection per page (Server-Timing, p95 of 20)', pct(relatedWork, 95), 'ms', '-', null, '< 20 ms');
-    record('server RSS after the list, home and 21 pages', rssMb(server.child.pid), 'MB', '-', null, '< 150 MB');
+    record('server RSS after the list, home and 21 pages', rssMb(server.child.pid), 'MB', 'RSS before the first list', rssIdle, '< 150 MB');
 
     // The server's memory while pages of posters are being resized: every poster at two widths, and the
     // heading collages, from 6 clients at once. Baseline: the same server's RSS just before.
     const rssBefore = rssMb(server.child.pid);
-    const posterUrls = parsed.items.filter((i) => i.poster).flatMap((i) => [`${i.poster}?w=320`, `${i.poster}?w=780`]);
+    const posterUrls = columns.poster.filter((p) => p).flatMap((p) => [`/img/${p}?w=320`, `/img/${p}?w=780`]);
     const collages = ['/img/collage/all', '/img/collage/movies', '/img/collage/genre/Drama', '/img/collage/genre/Comedy'];
     const queue = [...collages, ...posterUrls];
     let peak = rssBefore;
@@ -191,6 +197,13 @@ async function main() {
     if (failures > 0) throw new Error(`${failures} image requests failed`);
     record(`server RSS peak while resizing ${posterUrls.length} poster variants and ${collages.length} collages (6 clients)`, peak, 'MB', 'RSS just before', rssBefore, '< 150 MB');
     record('  …that load took', loadMs, 'ms', '-', null, '-');
+    const items1 = await timed(() => rawBytes('/api/v1/items'));
+    const items2 = await timed(() => rawBytes('/api/v1/items'));
+    const parsed = JSON.parse(items2.out.text);
+    if (parsed.items.length !== COUNT) throw new Error(`listed ${parsed.items.length}, expected ${COUNT}`);
+    record(`GET /api/v1/items (object form, first)`, items1.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
+    record(`GET /api/v1/items (object form, cached)`, items2.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
+    record('items payload (object form), raw / gzip', items2.out.text.length / 1024, 'KiB', 'gzip KiB', gzipSync(items2.out.text).length / 1024, '-');
     const collageAgain = await timed(async () => (await fetch(`${server.origin}/img/collage/all`, auth)).arrayBuffer());
     record('GET /img/collage/all again (cached file)', collageAgain.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
 
