@@ -2,7 +2,8 @@
 // 20,000) served by the real server, measured in Chromium. Each figure sits next to a baseline
 // measured in the same run. Prints a table and writes bench/results/ui.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +15,17 @@ const cli = join(root, 'out', 'main', 'cli.js');
 const args = process.argv.slice(2);
 const countArg = args.indexOf('--count');
 const COUNT = countArg >= 0 ? Number(args[countArg + 1]) : 20_000;
-const work = mkdtempSync(join(tmpdir(), 'mc-bench-ui-'));
+const KEEP = args.includes('--keep');
+/** `--arena-max N`: run the server with MALLOC_ARENA_MAX=N, to tell glibc's per-thread arenas apart from what we hold. */
+const arenaArg = args.indexOf('--arena-max');
+const ARENA_MAX = arenaArg >= 0 ? String(Number(args[arenaArg + 1])) : null;
+/** Titles with a real poster (copies of POSTER_KINDS distinct images), for the image-resizing load. */
+const WITH_POSTER = Math.min(COUNT, 400);
+const POSTER_KINDS = 40;
+/** `--reuse DIR`: a folder kept by an earlier `--keep` run: its tree and scan are reused, its caches emptied. */
+const reuseArg = args.indexOf('--reuse');
+const REUSE = reuseArg >= 0 ? args[reuseArg + 1] : null;
+const work = REUSE ?? mkdtempSync(join(tmpdir(), 'mc-bench-ui-'));
 const tree = join(work, 'films');
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const pct = (list, p) => {
@@ -32,13 +43,29 @@ const FIRST = ['Ada', 'Bo', 'Cy', 'Dee', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo'
 const LAST = ['Quill', 'Lark', 'Moor', 'Dale', 'Fenn', 'Hart', 'Ives', 'Knox', 'Lowe', 'Marsh', 'Noble', 'Orr', 'Pike', 'Reyes', 'Stone', 'Thorne', 'Vale', 'Wilde', 'Yates', 'Zane'];
 const person = (n) => `${FIRST[n % 20]} ${LAST[Math.floor(n / 20) % 20]} ${Math.floor(n / 400) || ''}`.trim();
 
-function makeTree() {
+/** Posters like a scraper's: 1000×1500 JPEGs with a gradient and shapes, so decoding costs what a real one does. */
+async function makePosters(dir) {
+  const { default: sharp } = await import('sharp');
+  mkdirSync(dir, { recursive: true });
+  const files = [];
+  for (let k = 0; k < POSTER_KINDS; k++) {
+    const hue = (k * 47) % 360;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1500"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},60%,45%)"/><stop offset="1" stop-color="hsl(${(hue + 120) % 360},50%,15%)"/></linearGradient></defs><rect width="1000" height="1500" fill="url(#g)"/>${Array.from({ length: 30 }, (_, j) => `<circle cx="${(j * 137) % 1000}" cy="${(j * 251 + k * 31) % 1500}" r="${40 + ((j * 17) % 120)}" fill="hsl(${(hue + j * 11) % 360},70%,60%)" fill-opacity="0.35"/>`).join('')}<text x="80" y="1300" font-size="110" font-family="sans-serif" fill="white">Bench ${k}</text></svg>`;
+    const file = join(dir, `poster-${k}.jpg`);
+    await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toFile(file);
+    files.push(file);
+  }
+  return files;
+}
+
+function makeTree(posters) {
   for (let i = 0; i < COUNT; i++) {
     const year = 1950 + (i % 75);
     const name = `Bench Film ${String(i).padStart(5, '0')} (${year})`;
     const folder = join(tree, name);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `${name}.mkv`), 'x');
+    if (i % Math.ceil(COUNT / WITH_POSTER) === 0) copyFileSync(posters[i % posters.length], join(folder, 'poster.jpg'));
     const genres = [GENRES[i % 12], GENRES[(i * 7 + 3) % 12]].map((g) => `<genre>${g}</genre>`).join('');
     const actors = [0, 1, 2, 3, 4, 5].map((k) => `<actor><name>${person((i * 13 + k * 97) % 4000)}</name><role>Role ${k}</role></actor>`).join('');
     writeFileSync(
@@ -51,7 +78,8 @@ function makeTree() {
 
 function startServer(dataDir) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--no-watch'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = ARENA_MAX ? { ...process.env, MALLOC_ARENA_MAX: ARENA_MAX } : process.env;
+    const child = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--no-watch'], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let buf = '';
     child.stdout.on('data', (b) => {
       buf += b.toString();
@@ -70,36 +98,66 @@ async function timed(fn) {
 }
 
 async function main() {
-  process.stderr.write(`Generating ${COUNT} titles with NFOs in ${tree}…\n`);
-  makeTree();
   const dataDir = join(work, 'data');
-  const scan = spawnSync(process.execPath, [cli, 'scan', '--data', dataDir, '--library', tree, '--type', 'movies', '--no-probe', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (scan.status !== 0) throw new Error(scan.stderr);
-  // The generated files are not videos: mark them read so the server does not spend the run
-  // probing 20,000 placeholders in the background (this measures the catalogue, not probing).
-  const { default: Database } = await import('better-sqlite3');
-  const db = new Database(join(dataDir, 'library.db'));
-  db.prepare("UPDATE files SET probe_state = 'failed', probe_error = 'bench placeholder'").run();
-  db.close();
+  if (REUSE && existsSync(join(dataDir, 'library.db'))) {
+    process.stderr.write(`Reusing the tree and scan in ${work} (resized images and collages removed)…\n`);
+    rmSync(join(dataDir, 'cache'), { recursive: true, force: true });
+  } else {
+    process.stderr.write(`Generating ${COUNT} titles with NFOs in ${tree}…\n`);
+    makeTree(await makePosters(join(work, 'posters')));
+    const scan = spawnSync(process.execPath, [cli, 'scan', '--data', dataDir, '--library', tree, '--type', 'movies', '--no-probe', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (scan.status !== 0) throw new Error(scan.stderr);
+    // The generated files are not videos: mark them read so the server does not spend the run
+    // probing 20,000 placeholders in the background (this measures the catalogue, not probing).
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(dataDir, 'library.db'));
+    db.prepare("UPDATE files SET probe_state = 'failed', probe_error = 'bench placeholder'").run();
+    db.close();
+  }
+  const serverStart = Date.now();
   const server = await startServer(dataDir);
   const auth = { headers: { Authorization: `Bearer ${server.token}` } };
   try {
-    // The list the library loads once, and what it costs on the wire.
+    // The server rescans its library at start; measure the catalogue once that is over (a family opens
+    // the library after a scan, not during one). Its end shows as a lastScanAt after the server started.
+    for (let waited = 0; ; waited += 250) {
+      const libs = await (await fetch(`${server.origin}/api/v1/libraries`, auth)).json();
+      if (libs.libraries.every((l) => l.lastScanAt && Date.parse(l.lastScanAt) >= serverStart)) break;
+      if (waited > 180_000) throw new Error('the start-up rescan did not end within 3 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // The list the library loads once, and what it costs on the wire: the columns the page loads, and the
+    // object form (/items) the page loaded before, for comparison. Baseline: a plain Node static server
+    // sending the very same gzip bytes, so the ratio is what the server adds over sending them.
+    const gzHeaders = { headers: { ...auth.headers, 'Accept-Encoding': 'gzip' } };
+    const rssIdle = rssMb(server.child.pid);
     const infoCall = await timed(async () => (await fetch(`${server.origin}/api/v1/info`, auth)).text());
-    const items = await timed(async () => (await fetch(`${server.origin}/api/v1/items`, auth)).text());
-    const items2 = await timed(async () => (await fetch(`${server.origin}/api/v1/items`, auth)).text());
-    const body = items2.out;
-    const parsed = JSON.parse(body);
-    if (parsed.items.length !== COUNT) throw new Error(`listed ${parsed.items.length}, expected ${COUNT}`);
-    const gz = gzipSync(body).length;
-    record(`GET /api/v1/items, ${COUNT} titles (first)`, items.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '< 1000 ms');
-    record(`GET /api/v1/items, ${COUNT} titles (warm)`, items2.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '< 1000 ms');
-    record('items payload, raw', body.length / 1024, 'KiB', '-', null, 'compact');
-    record('items payload, gzip', gz / 1024, 'KiB', '-', null, 'compact');
+    const rawBytes = async (path) => {
+      const res = await fetch(`${server.origin}${path}`, gzHeaders);
+      return { text: await res.text(), length: Number(res.headers.get('content-length')) };
+    };
+    const cols1 = await timed(() => rawBytes('/api/v1/catalogue'));
+    const colsWarm = [];
+    for (let i = 0; i < 5; i++) colsWarm.push((await timed(() => rawBytes('/api/v1/catalogue'))).ms);
+    const columns = JSON.parse(cols1.out.text);
+    if (columns.count !== COUNT) throw new Error(`listed ${columns.count}, expected ${COUNT}`);
+    const columnsGzip = gzipSync(cols1.out.text);
+    const staticServer = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': columnsGzip.length });
+      res.end(columnsGzip);
+    });
+    await new Promise((r) => staticServer.listen(0, '127.0.0.1', r));
+    const staticUrl = `http://127.0.0.1:${staticServer.address().port}/`;
+    const staticTimes = [];
+    for (let i = 0; i < 5; i++) staticTimes.push((await timed(async () => (await fetch(staticUrl)).text())).ms);
+    staticServer.close();
+    record(`GET /api/v1/catalogue, ${COUNT} titles (first: built, encoded, gzipped)`, cols1.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '< 1000 ms');
+    record(`GET /api/v1/catalogue (cached), median of 5`, pct(colsWarm, 50), 'ms', 'static server, same gzip bytes, median of 5', pct(staticTimes, 50), '< 1000 ms');
+    record('catalogue payload, raw / gzip', cols1.out.text.length / 1024, 'KiB', 'gzip KiB', columnsGzip.length / 1024, 'compact');
     const home1 = await timed(async () => (await fetch(`${server.origin}/api/v1/home`, auth)).text());
     record('GET /api/v1/home', home1.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '< 200 ms');
     // Related titles: the first page builds the index, the next ones reuse it.
-    const ids = parsed.items.slice(0, 21).map((i) => i.id);
+    const ids = columns.id.slice(0, 21);
     const first = await timed(async () => (await fetch(`${server.origin}/api/v1/items/${ids[0]}`, auth)).text());
     const pages = [];
     const relatedWork = [];
@@ -113,7 +171,41 @@ async function main() {
     record('GET /api/v1/items/:id with related (first, builds the index)', first.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
     record('GET /api/v1/items/:id whole page (p95 of 20)', pct(pages, 95), 'ms', 'GET /api/v1/info', infoCall.ms, '-');
     record('related titles + people rows + collection per page (Server-Timing, p95 of 20)', pct(relatedWork, 95), 'ms', '-', null, '< 20 ms');
-    record('server RSS after the list, home and 21 pages', rssMb(server.child.pid), 'MB', '-', null, '< 150 MB');
+    record('server RSS after the list, home and 21 pages', rssMb(server.child.pid), 'MB', 'RSS before the first list', rssIdle, '< 150 MB');
+
+    // The server's memory while pages of posters are being resized: every poster at two widths, and the
+    // heading collages, from 6 clients at once. Baseline: the same server's RSS just before.
+    const rssBefore = rssMb(server.child.pid);
+    const posterUrls = columns.poster.filter((p) => p).flatMap((p) => [`/img/${p}?w=320`, `/img/${p}?w=780`]);
+    const collages = ['/img/collage/all', '/img/collage/movies', '/img/collage/genre/Drama', '/img/collage/genre/Comedy'];
+    const queue = [...collages, ...posterUrls];
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid))), 25);
+    const loadStart = performance.now();
+    let failures = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        for (let url = queue.shift(); url; url = queue.shift()) {
+          const res = await fetch(`${server.origin}${url}`, auth);
+          await res.arrayBuffer();
+          if (res.status !== 200) failures++;
+        }
+      }),
+    );
+    const loadMs = performance.now() - loadStart;
+    clearInterval(sampler);
+    if (failures > 0) throw new Error(`${failures} image requests failed`);
+    record(`server RSS peak while resizing ${posterUrls.length} poster variants and ${collages.length} collages (6 clients)`, peak, 'MB', 'RSS just before', rssBefore, '< 150 MB');
+    record('  …that load took', loadMs, 'ms', '-', null, '-');
+    const items1 = await timed(() => rawBytes('/api/v1/items'));
+    const items2 = await timed(() => rawBytes('/api/v1/items'));
+    const parsed = JSON.parse(items2.out.text);
+    if (parsed.items.length !== COUNT) throw new Error(`listed ${parsed.items.length}, expected ${COUNT}`);
+    record(`GET /api/v1/items (object form, first)`, items1.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
+    record(`GET /api/v1/items (object form, cached)`, items2.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
+    record('items payload (object form), raw / gzip', items2.out.text.length / 1024, 'KiB', 'gzip KiB', gzipSync(items2.out.text).length / 1024, '-');
+    const collageAgain = await timed(async () => (await fetch(`${server.origin}/img/collage/all`, auth)).arrayBuffer());
+    record('GET /img/collage/all again (cached file)', collageAgain.ms, 'ms', 'GET /api/v1/info', infoCall.ms, '-');
 
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -195,7 +287,8 @@ async function main() {
   }
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'ui.json'), `${JSON.stringify({ count: COUNT, results }, null, 2)}\n`);
-  rmSync(work, { recursive: true, force: true });
+  if (KEEP) process.stderr.write(`Kept ${work}\n`);
+  else rmSync(work, { recursive: true, force: true });
 }
 
 await main();

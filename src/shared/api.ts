@@ -70,6 +70,8 @@ export interface ItemSummary {
   originalTitle?: string;
   /** Subtitle languages (ISO 639-2/B), sidecars included. */
   subtitleLanguages?: string[];
+  /** The language it was made in (ISO 639-2/B): the first audio track of its main file, which releases put first. */
+  originalLanguage?: string;
   /** Of the best video stream. */
   resolution?: Resolution;
   hdr?: true;

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { ItemDetail, ItemsResponse } from '../../src/shared/api';
-import { launchBrowser, READY_TIMEOUT_MS, screenshot, startServer, type RunningServer, type TestWindow } from './harness';
+import { resumePosition } from '../../src/renderer/lib/resume';
+import { launchBrowser, READY_TIMEOUT_MS, screenshot, startServer, type RunningServer, type TestDocument, type TestWindow } from './harness';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -33,6 +34,37 @@ async function focused(): Promise<{ testid: string | null; itemId: string | null
       className?: string;
     } | null;
     return { testid: active?.dataset?.testid ?? null, itemId: active?.dataset?.itemId ?? null, cls: String(active?.className ?? '') };
+  });
+}
+
+/** Sends a progress report as the player would (same origin, the page's cookie). */
+async function setProgress(itemId: string, positionSeconds: number, played: boolean): Promise<void> {
+  const status = await page.evaluate(
+    async ({ id, body }) => {
+      const w = globalThis as unknown as { fetch(url: string, init: unknown): Promise<{ status: number }> };
+      return (await w.fetch(`/api/v1/items/${id}/progress`, { method: 'PUT', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status;
+    },
+    { id: itemId, body: { positionSeconds, played } },
+  );
+  expect(status).toBe(204);
+}
+
+/** The heading collage once its picture has arrived: its address and its natural width. */
+async function collage(): Promise<{ src: string; width: number }> {
+  const img = page.locator('[data-testid="collage"] img');
+  await page.waitForFunction(() => {
+    const image = (globalThis as unknown as TestWindow).document.querySelector('[data-testid="collage"] img') as { complete: boolean; naturalWidth: number } | null;
+    return image !== null && image.complete && image.naturalWidth > 0;
+  });
+  // It fades in once loaded: wait for the fade, so screenshots show it.
+  await page.waitForFunction(() => {
+    const w = globalThis as unknown as { document: TestDocument; getComputedStyle(e: unknown): { opacity: string } };
+    const box = w.document.querySelector('[data-testid="collage"]');
+    return box !== null && w.getComputedStyle(box).opacity === '1';
+  });
+  return img.evaluate((el) => {
+    const image = el as unknown as { naturalWidth: number; src: string };
+    return { src: new URL(image.src).pathname, width: image.naturalWidth };
   });
 }
 
@@ -293,6 +325,181 @@ describe('the catalogue against the demo library', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('global-search').waitFor({ state: 'detached' });
     expect(page.url()).toMatch(/\/person\//);
+  }, 60_000);
+
+  it('puts a poster collage behind the library heading that follows the kind and a single genre', async () => {
+    if (!server) throw new Error('No server.');
+    await page.goto(`${server.origin}/library`);
+    await page.locator('.poster-card').first().waitFor();
+    expect(await collage()).toEqual({ src: '/img/collage/all', width: 1600 });
+    await screenshot(page, 'library', false);
+    await page.locator('.library__kind').getByRole('button', { name: 'Movies' }).click();
+    await page.waitForURL(/kind=movie/);
+    expect((await collage()).src).toBe('/img/collage/movies');
+    expect(await page.getByTestId('library-title').textContent()).toBe('Movies');
+    await page.getByRole('button', { name: /^Drama/ }).click();
+    await page.waitForURL(/genre=Drama/);
+    expect((await collage()).src).toBe('/img/collage/genre/Drama');
+    // One genre chosen: the page reads as that genre's page.
+    expect(await page.getByTestId('library-title').textContent()).toBe('Drama');
+    await screenshot(page, 'genre', false);
+    expect(await seriousViolations()).toEqual([]);
+  }, 60_000);
+
+  it('narrows the grid by kind, rating, subtitle and original language, and resolution, and sorts by rating, all in the URL', async () => {
+    if (!server) throw new Error('No server.');
+    const total = list.items.length;
+    await page.goto(`${server.origin}/library?kind=series`);
+    await page.locator('.poster-card').first().waitFor();
+    expect(await countText()).toBe(`${list.items.filter((i) => i.kind === 'series').length} series`);
+
+    await page.goto(`${server.origin}/library`);
+    await page.locator('.poster-card').first().waitFor();
+    await page.getByTestId('more-filters').click();
+    await page.getByTestId('rating-from').fill('7');
+    await page.getByTestId('rating-from').press('Tab');
+    await page.waitForURL(/rating=7-/);
+    const good = list.items.filter((i) => (i.ratings.imdb ?? -1) >= 7);
+    expect(good.length).toBeGreaterThan(0);
+    expect(good.length).toBeLessThan(total);
+    expect(await countText()).toBe(`${good.length} of ${total} titles`);
+    await page.getByTestId('rating-from').fill('');
+    await page.getByTestId('rating-from').press('Tab');
+    await page.waitForFunction(() => !/rating=/.test((globalThis as unknown as { location: { search: string } }).location.search));
+
+    await page.getByTestId('subs-fre').click();
+    await page.waitForURL(/subs=fre/);
+    const frenchSubs = list.items.filter((i) => (i.subtitleLanguages ?? []).includes('fre')).length;
+    expect(frenchSubs).toBeGreaterThan(0);
+    expect(await countText()).toBe(`${frenchSubs} of ${total} titles`);
+    await page.getByTestId('subs-fre').click();
+
+    // Made in Japanese: not the same as "has a Japanese track".
+    await page.getByTestId('orig-jpn').click();
+    await page.waitForURL(/orig=jpn/);
+    const japanese = list.items.filter((i) => i.originalLanguage === 'jpn');
+    expect(japanese.length).toBeGreaterThan(0);
+    expect(await countText()).toBe(`${japanese.length} of ${total} titles`);
+    await screenshot(page, 'library-original-language', false);
+    await page.reload();
+    await page.locator('.poster-card').first().waitFor();
+    expect(await page.getByTestId('orig-jpn').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('orig-jpn').click();
+    await page.waitForFunction(() => !/orig=/.test((globalThis as unknown as { location: { search: string } }).location.search));
+
+    await page.getByTestId('res-4k').click();
+    await page.waitForURL(/res=4k/);
+    const fourK = list.items.filter((i) => i.resolution === '4k').length;
+    if (fourK === 0) await page.getByText('No titles match these filters.').waitFor();
+    else expect(await countText()).toBe(`${fourK} of ${total} titles`);
+    await page.getByTestId('res-4k').click();
+
+    await page.locator('.library__sort').getByRole('button', { name: 'Rating' }).click();
+    await page.waitForURL(/sort=rating/);
+    const best = [...list.items].filter((i) => i.ratings.imdb !== undefined).sort((a, b) => (b.ratings.imdb ?? 0) - (a.ratings.imdb ?? 0))[0];
+    const firstCard = await page.locator('.poster-card').first().getAttribute('data-item-id');
+    expect(list.items.find((i) => i.id === firstCard)?.ratings.imdb).toBe(best?.ratings.imdb);
+    await page.goto(`${server.origin}/library`);
+  }, 90_000);
+
+  it('shows a movie with its trailer first and playable, Resume with its progress and Start over, and file details on request', async () => {
+    if (!server) throw new Error('No server.');
+    const night = list.items.find((i) => i.title === 'Night Shift at the Observatory');
+    if (!night) throw new Error('The demo has no Night Shift at the Observatory.');
+    const detail = await api<ItemDetail>(`/api/v1/items/${night.id}`);
+    const duration = detail.files[0]?.durationSeconds ?? 0;
+    expect(duration).toBeGreaterThan(0);
+    const half = Math.round(duration / 2);
+    await setProgress(night.id, half, false);
+    // Whether half-way is worth resuming is resume.ts's rule (the player's): the page must follow it.
+    const offered = resumePosition({ positionSeconds: half, played: false, playCount: 0, lastPlayedAt: null, favourite: false }, duration) !== null;
+    try {
+      await page.goto(`${server.origin}/movie/${night.id}`);
+      await page.getByTestId('item-title').waitFor();
+      if (offered) {
+        expect(await page.getByTestId('play').textContent()).toMatch(/Resume from/);
+        const bar = page.getByTestId('resume-progress');
+        expect(await bar.getAttribute('role')).toBe('progressbar');
+        expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(40);
+        expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(60);
+        await page.getByTestId('start-over').waitFor();
+      } else {
+        expect(await page.getByTestId('play').textContent()).toMatch(/Play/);
+        expect(await page.getByTestId('resume-progress').count()).toBe(0);
+      }
+
+      const extras = page.locator('.extras__item');
+      expect(await page.locator('.extras__type').first().textContent()).toBe('Trailer');
+      expect(await extras.first().getAttribute('href')).toMatch(/^\/play\//);
+
+      const toggle = page.getByTestId('file-details');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByTestId('media-info').count()).toBe(0);
+      await toggle.click();
+      await page.getByTestId('media-info').waitFor();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await screenshot(page, 'movie');
+      expect(await seriousViolations()).toEqual([]);
+
+      if (offered) {
+        // Start over plays from the beginning: the player is opened without a start.
+        await page.getByTestId('start-over').click();
+        await page.waitForURL(/\/play\//);
+        expect(new URL(page.url()).searchParams.get('start')).toBeNull();
+        await page.keyboard.press('Backspace');
+        await page.getByTestId('item-title').waitFor();
+      }
+    } finally {
+      await setProgress(night.id, 0, false);
+    }
+  }, 90_000);
+
+  it('offers the next episode on a series page once the first is watched, and marks it watched', async () => {
+    if (!server) throw new Error('No server.');
+    const series = list.items.find((i) => i.kind === 'series' && (i.episodeCount ?? 0) > 1);
+    if (!series) throw new Error('The demo has no series with episodes.');
+    const detail = await api<ItemDetail>(`/api/v1/items/${series.id}`);
+    const first = detail.seasons?.find((s) => s.number === 1)?.episodes[0];
+    if (!first) throw new Error('The demo series has no first episode.');
+    await setProgress(first.id, 0, true);
+    try {
+      await page.goto(`${server.origin}/series/${series.id}`);
+      await page.getByTestId('item-title').waitFor();
+      expect(await page.getByTestId('play').textContent()).toMatch(/S0?1\s?·?\s?E0?2|S01E02/);
+      await page.locator('.episode__watched').first().waitFor();
+      expect(await page.locator('.episode__watched').count()).toBe(1);
+      await screenshot(page, 'series');
+      expect(await seriousViolations()).toEqual([]);
+    } finally {
+      await setProgress(first.id, 0, false);
+    }
+  }, 60_000);
+
+  it('grows text, posters and the focus ring on a TV-wide screen (the ten-foot layout)', async () => {
+    if (!server || !browser) throw new Error('No server.');
+    const rootFont = (p: Page) => p.evaluate(() => Number.parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string }; document: { documentElement: unknown } }).getComputedStyle((globalThis as unknown as { document: { documentElement: unknown } }).document.documentElement).fontSize));
+    const laptop = await rootFont(page);
+    const tv = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    try {
+      const tvPage = await tv.newPage();
+      await tvPage.goto(server.url);
+      await tvPage.getByTestId('slideshow').waitFor();
+      const big = await rootFont(tvPage);
+      // 1280 px: about 17 px; 1920 px: about 24.7 px (the width alone would give 20.6).
+      expect(big).toBeGreaterThan(laptop * 1.3);
+      await screenshot(tvPage, 'home-tv', false);
+      await tvPage.goto(`${server.origin}/library`);
+      await tvPage.locator('.poster-card').first().waitFor();
+      const perRow = await tvPage.locator('.poster-card').evaluateAll((cards) => {
+        const tops = cards.map((c) => Math.round((c as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top));
+        return tops.filter((t) => t === tops[0]).length;
+      });
+      // Posters a sofa can read: no more than seven across a 1920-px screen.
+      expect(perRow).toBeLessThanOrEqual(7);
+      await screenshot(tvPage, 'library-tv', false);
+    } finally {
+      await tv.close();
+    }
   }, 60_000);
 
   it('has no serious or critical accessibility violations on home, library and a movie', async () => {

@@ -106,9 +106,9 @@ const people = [
 ];
 const rich: ItemSummary[] = [
   item({ id: 'amelie', title: 'Amélie', originalTitle: 'Le Fabuleux Destin d’Amélie Poulain', year: 2001, genres: ['Comedy', 'Romance'],
-    ratings: { imdb: 8.3 }, languages: ['fre'], subtitleLanguages: ['eng'], resolution: 'hd', runtimeMinutes: 122, people: [1], watched: true }),
+    ratings: { imdb: 8.3 }, languages: ['fre'], subtitleLanguages: ['eng'], originalLanguage: 'fre', resolution: 'hd', runtimeMinutes: 122, people: [1], watched: true }),
   item({ id: 'matrix', title: 'The Matrix', sortKey: 'matrix', year: 1999, genres: ['Science Fiction', 'Action'], ratings: { imdb: 8.7 },
-    languages: ['eng'], subtitleLanguages: ['eng', 'fre'], resolution: '4k', hdr: true, runtimeMinutes: 136, people: [0], inProgress: true }),
+    languages: ['eng', 'fre'], subtitleLanguages: ['eng', 'fre'], originalLanguage: 'eng', resolution: '4k', hdr: true, runtimeMinutes: 136, people: [0], inProgress: true }),
   item({ id: 'starwars', title: 'Star Wars', year: 1977, genres: ['Science Fiction', 'Adventure'], ratings: { imdb: 8.6 },
     languages: ['eng'], resolution: 'sd', runtimeMinutes: 121, people: [2] }),
   item({ id: 'nothing', title: 'Home Movie', genres: [] }),
@@ -142,9 +142,16 @@ describe('every library filter', () => {
   });
 
   it('filters by audio and subtitle language, any of those chosen', () => {
-    expect(runRich({ audio: ['fre'] })).toEqual(['amelie']);
+    expect(runRich({ audio: ['fre'] })).toEqual(['amelie', 'matrix']);
     expect(runRich({ audio: ['fre', 'eng'] })).toEqual(['amelie', 'matrix', 'starwars']);
     expect(runRich({ subtitles: ['fre'] })).toEqual(['matrix']);
+  });
+
+  it('filters by original language apart from the audio tracks (a dub is not the original)', () => {
+    expect(runRich({ original: ['fre'] })).toEqual(['amelie']);
+    expect(runRich({ original: ['eng'] })).toEqual(['matrix']);
+    // A title whose original language is not known is not in any of them.
+    expect(runRich({ original: ['eng', 'fre'] })).toEqual(['amelie', 'matrix']);
   });
 
   it('tells watched, in progress and unwatched apart', () => {

@@ -19,9 +19,38 @@ export function variantWidth(requested: number | undefined): number | null {
   return requested === undefined ? null : coveringWidth(requested);
 }
 
-/** sharp (libvips) is loaded on first use: a scan with no artwork to do never pays for it. */
-async function loadSharp(): Promise<(typeof import('sharp'))['default']> {
-  return (await import('sharp')).default;
+/**
+ * sharp (libvips) is loaded on first use: a scan with no artwork to do never pays for it.
+ * Its defaults keep up to 50 MB of operations in libvips' cache and a thread per core for each
+ * image. Resized copies are cached on disk, so libvips' cache buys nothing here; it is off, and one
+ * thread per image with few images at once (withImageSlot) bounds what resizing holds in memory.
+ */
+export async function loadSharp(): Promise<(typeof import('sharp'))['default']> {
+  const sharp = (await import('sharp')).default;
+  if (!sharpBounded) {
+    sharp.cache(false);
+    sharp.concurrency(1);
+    sharpBounded = true;
+  }
+  return sharp;
+}
+let sharpBounded = false;
+
+/** Images decoded at once by the server (each a full-size poster or backdrop in memory). */
+const IMAGE_JOBS = 2;
+let imageJobs = 0;
+const waitingJobs: (() => void)[] = [];
+
+/** Runs `job` when fewer than IMAGE_JOBS others are running. */
+export async function withImageSlot<T>(job: () => Promise<T>): Promise<T> {
+  if (imageJobs >= IMAGE_JOBS) await new Promise<void>((resolve) => waitingJobs.push(resolve));
+  imageJobs++;
+  try {
+    return await job();
+  } finally {
+    imageJobs--;
+    waitingJobs.shift()?.();
+  }
 }
 
 export async function resizedImage(cacheDir: string, src: ImageSource, width: number): Promise<string> {
@@ -31,8 +60,12 @@ export async function resizedImage(cacheDir: string, src: ImageSource, width: nu
   mkdirSync(dir, { recursive: true });
   const tmp = `${out}.${newId()}.tmp`;
   const sharp = await loadSharp();
-  await sharp(src.path, { failOn: 'none' }).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toFile(tmp);
-  renameSync(tmp, out);
+  await withImageSlot(async () => {
+    // Another request for the same variant may have made it while this one waited.
+    if (existsSync(out)) return;
+    await sharp(src.path, { failOn: 'none' }).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toFile(tmp);
+    renameSync(tmp, out);
+  });
   return out;
 }
 

@@ -15,10 +15,18 @@ import { startPlayback } from '../playback/start-playback';
 import { qualityCapHeight } from '../playback/decision';
 import { PlaybackError } from '../playback/sessions';
 import { buildHomePage } from '../catalogue/home-page';
+import { ListCache, sendEncoded } from '../catalogue/list-cache';
+import { encodeCatalogue } from '../../shared/catalogue-columns';
 
 const P = API_PREFIX;
 
 export function apiRoutes(router: Router, sv: ServerServices): void {
+  const lists = new ListCache(sv.db);
+  // A scan or library change has ended: the pages refetch the list now, and must get the new one.
+  sv.events.listen((event) => {
+    if (event.type === 'library-changed') lists.invalidate();
+  });
+
   router.on('GET', `${P}/info`, (ctx) => {
     const info: ServerInfo = {
       name: 'Media centre',
@@ -29,9 +37,15 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     sendJson(ctx, 200, info);
   });
 
-  router.on('GET', `${P}/items`, (ctx) => {
-    const body: ItemsResponse = sv.queries.catalogue();
-    sendJson(ctx, 200, body);
+  const scanning = (): boolean => sv.store.listLibraries().some((lib) => sv.scans.isScanning(lib.id));
+
+  router.on('GET', `${P}/items`, async (ctx) => {
+    await sendEncoded(ctx, await lists.get('items:default', (): ItemsResponse => sv.queries.catalogue(), scanning()));
+  });
+
+  // The same list in columns (src/shared/catalogue-columns.ts): what the library page loads.
+  router.on('GET', `${P}/catalogue`, async (ctx) => {
+    await sendEncoded(ctx, await lists.get('catalogue:default', () => encodeCatalogue(sv.queries.catalogue()), scanning()));
   });
 
   router.on('GET', `${P}/home`, (ctx) => {
@@ -65,6 +79,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     const id = ctx.params.id as string;
     if (!sv.queries.itemRow(id)) throw new HttpError(404, 'not-found', 'No such item.');
     sv.queries.saveProgress(id, body.positionSeconds, body.played);
+    // Watched and in-progress are in the list: the next load shows the mark.
+    lists.invalidate();
     sendNoContent(ctx);
   });
 
@@ -99,6 +115,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   router.on('DELETE', `${P}/libraries/:id`, (ctx) => {
     const id = ctx.params.id as string;
     if (!sv.removeLibrary(id)) throw new HttpError(404, 'not-found', 'No such library.');
+    lists.invalidate();
     sendNoContent(ctx);
   });
 

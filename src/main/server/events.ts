@@ -4,6 +4,7 @@ import type { ServerEvent } from '../../shared/api';
 
 export class EventHub {
   private readonly clients = new Set<ServerResponse>();
+  private readonly listeners = new Set<(event: ServerEvent) => void>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor() {
@@ -26,7 +27,14 @@ export class EventHub {
     res.on('close', () => this.clients.delete(res));
   }
 
+  /** In-process listeners (caches that follow library changes) hear each event before the pages do. */
+  listen(listener: (event: ServerEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   send(event: ServerEvent): void {
+    for (const listener of this.listeners) listener(event);
     const line = `data: ${JSON.stringify(event)}\n\n`;
     for (const c of this.clients) c.write(line);
   }

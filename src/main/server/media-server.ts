@@ -10,6 +10,7 @@ import { HttpError, Router, sendError, type RequestContext } from './http-kit';
 import { allowedHosts, bearerToken, cookieValue, COOKIE_NAME, hostAllowed, newToken, originAllowed, sameSecret, sessionCookie } from './security';
 import { apiRoutes } from './api-routes';
 import { mediaRoutes } from './media-routes';
+import { collageRoutes } from './collage-routes';
 import { settingsRoutes } from './settings-routes';
 import { metadataRoutes } from './metadata-routes';
 import { ThemedIndex, type ThemeChoice } from './themed-index';
@@ -62,6 +63,7 @@ export async function startMediaServer(opts: MediaServerOptions): Promise<Runnin
   const router = new Router();
   apiRoutes(router, services);
   mediaRoutes(router, services);
+  collageRoutes(router, services);
   settingsRoutes(router, services);
   metadataRoutes(router, services);
 

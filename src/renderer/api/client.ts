@@ -3,6 +3,8 @@
 // here ever sees a token.
 import { API_PREFIX } from '../../shared/api';
 import { ApiError } from './api-error';
+import type { FieldError } from '../../shared/settings';
+import { decodeCatalogue, type CatalogueColumns } from '../../shared/catalogue-columns';
 import type {
   AddLibraryBody,
   ApiErrorBody,
@@ -88,6 +90,11 @@ const enc = encodeURIComponent;
 
 export function getItems(signal?: AbortSignal): Promise<ItemsResponse> {
   return request<ItemsResponse>('/items', { signal });
+}
+
+/** The library list in columns, decoded back to summaries (what the library page loads). */
+export async function getCatalogue(signal?: AbortSignal): Promise<ItemsResponse> {
+  return decodeCatalogue(await request<CatalogueColumns>('/catalogue', { signal }));
 }
 
 export function getItem(id: Id, signal?: AbortSignal): Promise<ItemDetail> {

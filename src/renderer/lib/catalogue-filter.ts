@@ -42,6 +42,8 @@ export interface CatalogueFilter {
   /** Audio languages (ISO 639-2/B): a title with any of them. */
   audio: readonly string[];
   subtitles: readonly string[];
+  /** The language a title was made in (ISO 639-2/B): a title in any of them. */
+  original: readonly string[];
   watch: WatchFilter;
   resolutions: readonly Resolution[];
   /** Only titles with an HDR video. */
@@ -63,6 +65,7 @@ export const DEFAULT_FILTER: CatalogueFilter = {
   rating: OPEN_RANGE,
   audio: [],
   subtitles: [],
+  original: [],
   watch: 'all',
   resolutions: [],
   hdr: false,
@@ -181,7 +184,7 @@ export type FilterFacets = Omit<CatalogueFilter, 'sort' | 'direction'>;
 /** The items that pass every filter, in the order of `sorted` (see sortCatalogue). */
 export function filterCatalogue(sorted: readonly PreparedItem[], filter: FilterFacets): ItemSummary[] {
   const words = foldText(filter.query).split(' ').filter((word) => word.length > 0);
-  const { genres, genreMode, audio, subtitles, resolutions, person, watch } = filter;
+  const { genres, genreMode, audio, subtitles, original, resolutions, person, watch } = filter;
   const result: ItemSummary[] = [];
   for (const { item, haystack, personIds } of sorted) {
     if (filter.kind !== 'all' && item.kind !== filter.kind) continue;
@@ -193,6 +196,7 @@ export function filterCatalogue(sorted: readonly PreparedItem[], filter: FilterF
     if (!inRange(item.ratings.imdb, filter.rating)) continue;
     if (audio.length > 0 && !anyOf(item.languages, audio)) continue;
     if (subtitles.length > 0 && !anyOf(item.subtitleLanguages, subtitles)) continue;
+    if (original.length > 0 && (item.originalLanguage === undefined || !original.includes(item.originalLanguage))) continue;
     if (watch !== 'all' && watchState(item) !== watch) continue;
     if (resolutions.length > 0 && (item.resolution === undefined || !resolutions.includes(item.resolution))) continue;
     if (filter.hdr && item.hdr !== true) continue;
@@ -245,6 +249,7 @@ export function activeFilterCount(filter: FilterFacets): number {
     (filter.rating.from !== null || filter.rating.to !== null ? 1 : 0) +
     (filter.audio.length > 0 ? 1 : 0) +
     (filter.subtitles.length > 0 ? 1 : 0) +
+    (filter.original.length > 0 ? 1 : 0) +
     (filter.watch !== 'all' ? 1 : 0) +
     (filter.resolutions.length > 0 ? 1 : 0) +
     (filter.hdr ? 1 : 0) +

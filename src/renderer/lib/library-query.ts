@@ -74,6 +74,7 @@ export function filterFromQuery(query: RawQuery): CatalogueFilter {
     rating: range(query.rating, 0, 10),
     audio: list(query.audio, true).filter((code) => LANGUAGE.test(code)),
     subtitles: list(query.subs, true).filter((code) => LANGUAGE.test(code)),
+    original: list(query.orig, true).filter((code) => LANGUAGE.test(code)),
     watch: oneOf<WatchFilter>(query.watch, WATCH_FILTERS, DEFAULT_FILTER.watch),
     resolutions: list(query.res, true).filter((r): r is Resolution => (RESOLUTIONS as readonly string[]).includes(r)),
     hdr: first(query.hdr) === '1',
@@ -97,6 +98,7 @@ export function filterToQuery(filter: CatalogueFilter): Record<string, string | 
   if (rating) query.rating = rating;
   if (filter.audio.length > 0) query.audio = filter.audio.join(',');
   if (filter.subtitles.length > 0) query.subs = filter.subtitles.join(',');
+  if (filter.original.length > 0) query.orig = filter.original.join(',');
   if (filter.watch !== 'all') query.watch = filter.watch;
   if (filter.resolutions.length > 0) query.res = filter.resolutions.join(',');
   if (filter.hdr) query.hdr = '1';

@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ItemSummary, PersonRef, ScanProgress } from '../../shared/api';
-import { getItems, subscribeServerEvents } from '../api/client';
+import { getCatalogue, subscribeServerEvents } from '../api/client';
 import {
   DEFAULT_FILTER,
   activeFilterCount,
@@ -52,6 +52,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const genres = computed(() => genreCounts(items.value, kind.value));
   const audioLanguages = computed(() => valueCounts(items.value, kind.value, (item) => item.languages));
   const subtitleLanguages = computed(() => valueCounts(items.value, kind.value, (item) => item.subtitleLanguages));
+  const originalLanguages = computed(() => valueCounts(items.value, kind.value, (item) => (item.originalLanguage ? [item.originalLanguage] : undefined)));
   const years = computed(() => yearBounds(items.value));
   const hasHdr = computed(() => items.value.some((item) => item.hdr === true));
   const activeFilters = computed(() => activeFilterCount(filter.value));
@@ -76,7 +77,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     inFlight = (async () => {
       if (items.value.length === 0) state.value = 'loading';
       try {
-        const response = await getItems();
+        const response = await getCatalogue();
         people.value = response.people ?? [];
         items.value = response.items;
         error.value = null;
@@ -171,6 +172,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     genres,
     audioLanguages,
     subtitleLanguages,
+    originalLanguages,
     years,
     hasHdr,
     activeFilters,
