@@ -3,7 +3,6 @@
 // here ever sees a token.
 import { API_PREFIX } from '../../shared/api';
 import { ApiError } from './api-error';
-import type { FieldError } from '../../shared/settings';
 import { decodeCatalogue, type CatalogueColumns } from '../../shared/catalogue-columns';
 import type {
   AddLibraryBody,
