@@ -72,7 +72,9 @@ async function main() {
     return body;
   };
   const post = async (body) => {
-    const res = await fetch(`${origin}/api/v1/playback`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const init = (extra) => ({ method: 'POST', headers: { ...auth, ...extra, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    // As for get: a kept-alive socket closed while a baseline ran is retried on a fresh one.
+    const res = await fetch(`${origin}/api/v1/playback`, init({})).catch(() => fetch(`${origin}/api/v1/playback`, init({ Connection: 'close' })));
     if (res.status !== 201) throw new Error(`POST /playback: ${res.status} ${await res.text()}`);
     return res.json();
   };
@@ -137,8 +139,9 @@ async function main() {
 
     // (f) RSS with two transcodes running (the one above and one more).
     const tx2 = await post({ fileId: bigId, capabilities: caps, forceMethod: 'transcode' });
+    // Both jobs are running now (the first carries on after the far seek); asking for more of it could
+    // outlast the 30-s segment wait on a loaded machine, and is not what this figure measures.
     await get(seg(tx2, 0));
-    await get(seg(tx, far + 1));
     const twoRss = rssMb(child.pid);
 
     // (e) direct play throughput, and the static-server baseline for (d) and (e).

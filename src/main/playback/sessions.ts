@@ -10,6 +10,7 @@ import type { PlayDecision } from './decision';
 import { concatList, fastStartEnd, segmentJobArgs, type HardwareChoice } from './ffmpeg-args';
 import { renderPlaylist, SEGMENT_NAME, segmentAt, segmentCount, segmentName, type SegmentPlan } from './playlist';
 import { SegmentJob } from './segment-job';
+import { startGuard } from '../media-tools/child-guard';
 
 export const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -110,6 +111,7 @@ export class PlaybackSessions {
     this.fastStarts = o.fastStarts ?? true;
     // Left by a server that was killed: nothing can use those files now.
     rmSync(this.root, { recursive: true, force: true });
+    startGuard();
     this.timer = setInterval(() => this.reapIdle(), Math.max(50, Math.min(this.idleMs / 4, 5_000)));
     this.timer.unref();
   }
