@@ -67,6 +67,11 @@ export function guardChild(child: ChildProcess): void {
   });
 }
 
+/** Starts the guard ahead of the first encoder, so a first play does not also pay for starting a Node process. */
+export function startGuard(): void {
+  ensureGuard();
+}
+
 /** The guard's pid, for tests and `doctor`. */
 export function guardPid(): number | undefined {
   return guard?.pid;

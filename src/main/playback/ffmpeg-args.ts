@@ -22,6 +22,20 @@ export interface SegmentJobInput {
   concat?: boolean;
   /** Encode the video with this hardware encoder instead of libx264. */
   hardware?: HardwareChoice | null;
+  /**
+   * A fast start: libx264 at its lowest-latency settings; the session replaces this run by one at the
+   * normal preset once the segments before `fastUntil` are made (a restart at a planned cut, seamless).
+   */
+  fastUntil?: number;
+}
+
+/** How much of a transcode each (re)start makes at the fast settings before settling (seconds). */
+export const FAST_START_SECONDS = 3;
+
+/** The segment a fast start stops before: the first at least FAST_START_SECONDS after `from`; null when none is (near the end). */
+export function fastStartEnd(plan: SegmentPlan, from: number): number | null {
+  const until = plan.starts.findIndex((t, i) => i > from && t >= plan.starts[from]! + FAST_START_SECONDS);
+  return until > from ? until : null;
 }
 
 function seconds(n: number): string {
@@ -86,7 +100,7 @@ function quality(hw: HardwareChoice | null): string[] {
  * source timestamps kept (-copyts) so the cut list and forced keyframes are the plan's own times, and
  * fMP4 fragments written by the segment muxer (one header, then moof+mdat per segment).
  */
-export function segmentJobArgs({ input, outDir, decision, plan, from, concat, hardware }: SegmentJobInput): string[] {
+export function segmentJobArgs({ input, outDir, decision, plan, from, concat, hardware, fastUntil }: SegmentJobInput): string[] {
   if (!Number.isInteger(from) || from < 0 || from >= plan.starts.length) throw new RangeError(`no segment ${from}`);
   const start = plan.starts[from]!;
   const cuts = plan.starts.slice(from + 1);
@@ -95,6 +109,7 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
   const hw = decision.videoAction === 'encode' ? (hardware ?? null) : null;
   if (hw?.kind === 'vaapi' && !hw.device) throw new Error('vaapi needs a render device');
   const device = hw?.kind === 'vaapi' ? ['-vaapi_device', hw.device!] : [];
+  const fast = decision.videoAction === 'encode' && !hw && fastUntil !== undefined && fastUntil > from && fastUntil < plan.starts.length;
   const args = ['-nostdin', '-hide_banner', '-v', 'error', ...device, '-ss', seconds(start), '-copyts', ...demuxer, '-i', input];
   const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
   const upload = hw?.kind === 'vaapi' ? ',format=nv12,hwupload' : hw?.kind === 'qsv' ? ',format=nv12' : '';
@@ -110,7 +125,9 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
     args.push('-c:v', 'copy');
     if (decision.video?.codec === 'hevc') args.push('-tag:v', 'hvc1');
   } else if (decision.videoAction === 'encode') {
-    args.push(...videoEncoder(hw));
+    // superfast: no lookahead and a cheaper search, so the first segment closes soon after its frames are read;
+    // B-frames are kept, as in the runs that follow (the timeline fix-up of a restart expects them alike).
+    args.push(...(fast ? ['-c:v', 'libx264', '-preset', 'superfast', '-profile:v', 'high', '-level:v', '4.1'] : videoEncoder(hw)));
     if (!burn) args.push('-vf', videoFilter(decision) + upload);
     const kbps = decision.encode.maxBitrateKbps;
     if (kbps !== null) {

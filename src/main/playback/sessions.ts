@@ -7,9 +7,10 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { PlayDecision } from './decision';
-import { concatList, segmentJobArgs, type HardwareChoice } from './ffmpeg-args';
+import { concatList, fastStartEnd, segmentJobArgs, type HardwareChoice } from './ffmpeg-args';
 import { renderPlaylist, SEGMENT_NAME, segmentAt, segmentCount, segmentName, type SegmentPlan } from './playlist';
 import { SegmentJob } from './segment-job';
+import { startGuard } from '../media-tools/child-guard';
 
 export const SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -41,6 +42,8 @@ export interface SessionOptions {
   runAheadSeconds?: number;
   /** Told when a session drops its hardware encoder for libx264 (for the log). */
   onFallback?: (message: string) => void;
+  /** Each transcode (re)start makes its first seconds at the fastest settings (default on; the benchmark compares). */
+  fastStarts?: boolean;
 }
 
 export class PlaybackError extends Error {
@@ -66,7 +69,10 @@ interface Session {
   transcode: boolean;
   playlist: string;
   job: SegmentJob | null;
+  /** Jobs started where a player asked (the first, and each restart for a seek). */
   jobCount: number;
+  /** Every ffmpeg run, counting the ones that carry on after a fast start. */
+  runs: number;
   made: Map<number, number>;
   lastUsed: number;
   lastRequested: number;
@@ -93,6 +99,7 @@ export class PlaybackSessions {
   readonly cacheLimitBytes: number;
   private readonly waitAhead: number;
   private readonly runAhead: number;
+  private readonly fastStarts: boolean;
 
   constructor(private readonly o: SessionOptions) {
     this.root = join(o.cacheDir, 'hls');
@@ -101,8 +108,10 @@ export class PlaybackSessions {
     this.cacheLimitBytes = o.cacheLimitBytes ?? 4 * 1024 ** 3;
     this.waitAhead = o.waitAheadSeconds ?? 12;
     this.runAhead = o.runAheadSeconds ?? 120;
+    this.fastStarts = o.fastStarts ?? true;
     // Left by a server that was killed: nothing can use those files now.
     rmSync(this.root, { recursive: true, force: true });
+    startGuard();
     this.timer = setInterval(() => this.reapIdle(), Math.max(50, Math.min(this.idleMs / 4, 5_000)));
     this.timer.unref();
   }
@@ -125,7 +134,7 @@ export class PlaybackSessions {
     writeFileSync(join(dir, 'index.m3u8'), playlist);
     if (spec.parts) writeFileSync(join(dir, 'parts.ffconcat'), concatList(spec.parts));
     const first = segmentAt(spec.plan, spec.startSeconds);
-    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0, hardware: transcode ? (spec.hardware ?? null) : null, fallback: null };
+    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, runs: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0, hardware: transcode ? (spec.hardware ?? null) : null, fallback: null };
     session.events.setMaxListeners(0);
     this.sessions.set(id, session);
     this.startJob(session, first);
@@ -137,11 +146,11 @@ export class PlaybackSessions {
   }
 
   /** For tests and the benchmark: what a session is doing. */
-  inspect(id: string): { jobFrom: number | null; jobNext: number | null; jobs: number; made: number[]; paused: boolean; encoder: string | null; fallback: string | null } | null {
+  inspect(id: string): { jobFrom: number | null; jobNext: number | null; jobs: number; runs: number; made: number[]; paused: boolean; encoder: string | null; fallback: string | null } | null {
     const s = this.sessions.get(id);
     if (!s) return null;
     const encoder = !s.transcode ? null : s.hardware ? `h264_${s.hardware.kind}` : 'libx264';
-    return { jobFrom: s.job?.from ?? null, jobNext: s.job?.next ?? null, jobs: s.jobCount, made: [...s.made.keys()].sort((a, b) => a - b), paused: s.job?.paused ?? false, encoder, fallback: s.fallback };
+    return { jobFrom: s.job?.from ?? null, jobNext: s.job?.next ?? null, jobs: s.jobCount, runs: s.runs, made: [...s.made.keys()].sort((a, b) => a - b), paused: s.job?.paused ?? false, encoder, fallback: s.fallback };
   }
 
   cacheSize(): number {
@@ -204,15 +213,21 @@ export class PlaybackSessions {
     this.startJob(s, index);
   }
 
-  private startJob(s: Session, from: number): void {
+  /**
+   * Starts ffmpeg at segment `from`. A transcode started where a player asked begins with a fast start (see
+   * FAST_START_SECONDS) and, when that run ends, carries on from there at the normal preset (`settle`).
+   */
+  private startJob(s: Session, from: number, settle = false): void {
     s.job?.kill();
-    const jobDir = join(s.dir, `job-${++s.jobCount}`);
+    if (!settle) s.jobCount++;
+    const jobDir = join(s.dir, `job-${++s.runs}`);
     const plan = s.spec.plan;
+    const fastUntil = s.transcode && !settle && !s.hardware && this.fastStarts ? fastStartEnd(plan, from) : null;
     // Job 0 starts at the file's first picture; a later one at a planned cut, where a keyframe is.
     const firstVideoTime = from === 0 ? s.spec.firstPicture : plan.starts[from]!;
     const job: SegmentJob = new SegmentJob({
       ffmpeg: typeof this.o.ffmpeg === 'string' ? this.o.ffmpeg : this.o.ffmpeg(),
-      args: segmentJobArgs({ input: s.spec.parts ? join(s.dir, 'parts.ffconcat') : s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from, concat: s.spec.parts !== undefined, hardware: s.hardware }),
+      args: segmentJobArgs({ input: s.spec.parts ? join(s.dir, 'parts.ffconcat') : s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from, concat: s.spec.parts !== undefined, hardware: s.hardware, ...(fastUntil !== null ? { fastUntil } : {}) }),
       workDir: jobDir,
       sessionDir: s.dir,
       plan,
@@ -221,6 +236,8 @@ export class PlaybackSessions {
       onInit: () => s.events.emit('change'),
       onSegment: (i, bytes) => {
         this.remember(s, i, bytes);
+        // The fast start has done its part: carry on from the next cut at the normal preset.
+        if (fastUntil !== null && i === fastUntil - 1 && s.job === job) this.startJob(s, fastUntil, true);
         // Far ahead of what the player asked for: rest until it comes closer.
         if (plan.starts[i]! - plan.starts[s.lastRequested]! > this.runAhead) job.pause();
         s.events.emit('change');

@@ -14,6 +14,7 @@ import { PlaybackSessions, type SessionOptions } from '../playback/sessions';
 import { TrickplayWorker } from '../playback/trickplay/trickplay-worker';
 import { TrickplayQueries } from '../db/trickplay-queries';
 import { HardwareEncoders } from '../playback/encoders';
+import { readKeyframes } from '../playback/keyframes';
 import { ffmpegFor, type MediaTools } from '../media-tools/tools';
 import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
@@ -88,7 +89,8 @@ export function makeServices(opts: {
   });
   const ffmpeg = (): string => ffmpegFor(settings.get().playback.ffmpegPath, opts.tools, opts.log);
   const trickplayQueries = new TrickplayQueries(opts.db);
-  const trickplay = new TrickplayWorker({ cacheDir, queries: trickplayQueries, ffmpeg, log: opts.log });
+  const prepare = (f: { path: string; signature: string }): Promise<unknown> => readKeyframes(opts.tools.ffprobe, cacheDir, f);
+  const trickplay = new TrickplayWorker({ cacheDir, queries: trickplayQueries, ffmpeg, log: opts.log, prepare });
   const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
     events.send({ type: 'scan', progress });
     // Thumbnails come after everything a scan does, at the lowest priority.

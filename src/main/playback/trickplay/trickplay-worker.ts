@@ -11,6 +11,8 @@ export interface TrickplayWorkerOptions {
   /** Asked for each make, so a newly configured ffmpeg applies without a restart. */
   ffmpeg: () => string;
   log?: (message: string) => void;
+  /** Other per-file work worth doing before a first play, in the same quiet queue (the keyframe index). */
+  prepare?: (file: TrickplayFileRow) => Promise<unknown>;
 }
 
 export function trickplayIndexUrl(fileId: string): string {
@@ -106,6 +108,8 @@ export class TrickplayWorker {
       if (next.done) return;
       const [key, file] = next.value;
       this.queue.delete(key);
+      // Cheap next to the thumbnails, and it takes the ffprobe pass out of a first remux's start.
+      await this.o.prepare?.(file).catch(() => undefined);
       if (this.store.read(file)) continue;
       try {
         await this.store.make(this.o.ffmpeg(), file, this.controller.signal);
