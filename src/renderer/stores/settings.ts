@@ -3,7 +3,7 @@
 // edited) and never applies a setting to the page itself: the theme store does the look.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { FieldError, Settings, SettingsPatch } from '../../shared/settings';
+import { applySettingsPatch, type FieldError, type Settings, type SettingsPatch } from '../../shared/settings';
 import { ApiError, subscribeServerEvents } from '../api/client';
 import { getSettings, putSettings } from '../api/settings';
 
@@ -28,9 +28,14 @@ export const useSettingsStore = defineStore('settings', () => {
     return loading;
   }
 
-  /** Saves a part of the settings; resolves true when the server took it. */
+  /**
+   * Saves a part of the settings; resolves true when the server took it. The change shows at once (the
+   * server's answer replaces it), and a refused one is taken back.
+   */
   async function update(patch: SettingsPatch): Promise<boolean> {
     saving.value = true;
+    const before = settings.value;
+    if (before) settings.value = applySettingsPatch(before, patch);
     try {
       settings.value = await putSettings(patch);
       fieldErrors.value = {};
@@ -40,6 +45,7 @@ export const useSettingsStore = defineStore('settings', () => {
       if (cause instanceof ApiError && cause.fields.length > 0) {
         fieldErrors.value = Object.fromEntries(cause.fields.map((f: FieldError) => [f.path, f.message]));
       }
+      if (before && settings.value !== before) settings.value = before;
       error.value = cause;
       return false;
     } finally {
