@@ -53,5 +53,8 @@ export interface SystemInfo {
   ffmpeg: { path: string; version: string };
   ffprobe: { path: string; version: string };
   sqlite: { version: string; fts5: boolean };
+  /** Hardware encoders the ffmpeg build lists (named, not tried). */
   hardwareEncoders: string[];
+  /** Each hardware H.264 encoder tried with a test encode (as `doctor` does): whether it works here, and why not. */
+  hardwareDetected: { encoder: string; usable: boolean; detail: string }[];
 }

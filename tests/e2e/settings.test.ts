@@ -360,6 +360,32 @@ describe('themes and settings against the demo library', () => {
     await settledScreenshot('settings-about', true);
   });
 
+  it('Playback says what hardware encoding was found, and Test reports the ffmpeg\'s version and encoders', async () => {
+    await openSettings('playback');
+    const help = page.locator('.setting-row', { hasText: 'Hardware encoding' });
+    const usable = system.hardwareDetected.filter((h) => h.usable);
+    await help.getByText(usable.length ? 'Works here:' : 'No hardware encoder works here', { exact: false }).waitFor({ state: 'visible', timeout: 30_000 });
+    const tried = page.getByTestId('hardware-detected');
+    await tried.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    for (const h of system.hardwareDetected) expect(await tried.textContent()).toContain(`${h.encoder}: ${h.usable ? 'works' : 'no'}, ${h.detail}`);
+    // Empty path: the bundled ffmpeg is tested.
+    const test = page.getByTestId('ffmpeg-test');
+    await test.focus();
+    await page.keyboard.press('Enter');
+    const result = page.getByTestId('ffmpeg-result');
+    await result.getByText('This ffmpeg works.').waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain(system.ffmpeg.version);
+    expect(text).toMatch(/libx264 yes, aac yes/);
+    await settledScreenshot('settings-playback-tested', true);
+    // A program not named ffmpeg is refused with the field's reason, and nothing runs.
+    await page.locator('#ffmpeg-path').fill('/bin/sh');
+    await test.click();
+    await result.getByText('a program named ffmpeg', { exact: false }).waitFor({ state: 'visible' });
+    await page.locator('#ffmpeg-path').fill('');
+  }, 60_000);
+
   it('every section is reached and used with arrow keys and Enter alone, with a visible focus ring', async () => {
     await page.goto(`${server!.origin}/settings/libraries`);
     await page.locator('.settings__tab[data-section="libraries"]').waitFor({ state: 'visible' });

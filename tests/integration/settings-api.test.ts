@@ -10,7 +10,7 @@ import { mediaTools } from '../../src/main/media-tools/tools';
 import type { ApiErrorBody, ServerEvent } from '../../src/shared/api';
 import type { Settings } from '../../src/shared/settings';
 import type { ThemesResponse } from '../../src/shared/theme';
-import type { FsDirsResponse } from '../../src/shared/settings-api';
+import type { FsDirsResponse, SystemInfo } from '../../src/shared/settings-api';
 import { movieNfo, removeDir, tempDir, writeFile } from '../helpers/fixtures';
 import { rawDatabase } from '../helpers/sqlite';
 import type { HomeResponse, Library } from '../../src/shared/api';
@@ -380,12 +380,15 @@ describe('the Settings screen\'s other routes', () => {
     expect(missing).toMatchObject({ ok: false, error: 'There is no file at this path.' });
   });
 
-  it('says where the data, the themes and the log live, with the tools\' versions', async () => {
-    const info = (await (await api('/system')).json()) as { dataDir: string; logFile: string; themesDir: string; ffmpeg: { version: string }; sqlite: { fts5: boolean } };
+  it('says where the data, the themes and the log live, with the tools\' versions and what hardware encoding was found', async () => {
+    const info = (await (await api('/system')).json()) as SystemInfo;
     expect(info.dataDir).toBe(dataDir);
     expect(info.themesDir).toBe(join(dataDir, 'themes'));
     expect(info.logFile.startsWith(dataDir)).toBe(true);
     expect(info.ffmpeg.version).toMatch(/ffmpeg/);
     expect(info.sqlite.fts5).toBe(true);
+    // Every kind is tried and answered, with a reason when it cannot be used (the bundled ffmpeg has none).
+    expect(info.hardwareDetected.map((h) => h.encoder).sort()).toEqual(['h264_amf', 'h264_nvenc', 'h264_qsv', 'h264_vaapi', 'h264_videotoolbox']);
+    for (const h of info.hardwareDetected) expect(h.detail.length).toBeGreaterThan(0);
   });
 });

@@ -83,6 +83,7 @@ async function systemInfo(sv: ServerServices): Promise<SystemInfo> {
     ffprobe: doctor.ffprobe,
     sqlite: doctor.sqlite,
     hardwareEncoders: ffmpeg.hardwareEncoders,
+    hardwareDetected: doctor.hardware.map((h) => ({ encoder: h.encoder, usable: h.usable, detail: h.detail })),
   };
 }
 
