@@ -5,7 +5,7 @@
 // section walked with arrow keys and Enter, home following its settings live (rows, density, slideshow,
 // reduced motion, text size), and every setting still there after the server restarts on the same data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, copyFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -305,6 +305,19 @@ describe('themes and settings against the demo library', () => {
     await settledScreenshot('settings-libraries', true);
     const after = await getJson<{ libraries: Library[] }>('/api/v1/libraries');
     expect(after.libraries.length).toBe(before.libraries.length + 1);
+
+    // The folder goes away (a disk unplugged): a rescan by keyboard shows it offline, and online once it is back.
+    renameSync(films, `${films}.away`);
+    const rescan = card.getByTestId('rescan');
+    await rescan.focus();
+    await page.keyboard.press('Enter');
+    await card.locator('.library__status', { hasText: 'Offline' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await settledScreenshot('settings-libraries-offline', true);
+    renameSync(`${films}.away`, films);
+    await rescan.focus();
+    await page.keyboard.press('Enter');
+    await card.locator('.library__status', { hasText: 'Online' }).waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await card.textContent()).toContain('1 title');
 
     const remove = card.getByTestId('remove');
     await remove.focus();
