@@ -514,6 +514,22 @@ describe('themes and settings against the demo library', () => {
 
     // Reduce motion: no countdown, no auto-advance, no transitions.
     await page.mouse.move(5, 795);
+    // A row's arrow button glides with motion and jumps at once without: after the click returns the scroll has not moved, or has.
+    const jumped = async (): Promise<boolean> =>
+      page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { querySelector(s: string): { scrollLeft: number; scrollWidth: number; clientWidth: number; querySelector(s: string): { click(): void } | null } | null; querySelectorAll(s: string): ArrayLike<{ scrollLeft: number; scrollWidth: number; clientWidth: number; querySelector(s: string): { click(): void; disabled?: boolean } | null }> } }).document;
+        const row = Array.from(d.querySelectorAll('[data-testid="media-row"]')).find((r) => {
+          const scroller = r.querySelector('[data-testid="row-scroller"]') as unknown as { scrollWidth: number; clientWidth: number; scrollLeft: number } | null;
+          return scroller !== null && scroller.scrollWidth > scroller.clientWidth + 10 && scroller.scrollLeft === 0;
+        });
+        if (!row) throw new Error('no row wide enough to scroll');
+        const scroller = row.querySelector('[data-testid="row-scroller"]') as unknown as { scrollLeft: number };
+        row.querySelector('[data-testid="row-forward"]')!.click();
+        const moved = scroller.scrollLeft > 0;
+        scroller.scrollLeft = 0;
+        return moved;
+      });
+    expect(await jumped()).toBe(false);
     const buttonTransition = (): Promise<string> =>
       page.evaluate(() => {
         const g = globalThis as unknown as { document: { querySelector(s: string): unknown }; getComputedStyle(e: unknown): { transitionDuration: string } };
@@ -532,6 +548,7 @@ describe('themes and settings against the demo library', () => {
       undefined,
       { timeout: 10_000 },
     );
+    expect(await jumped()).toBe(true);
     await putElsewhere({ appearance: { reduceMotion: false } });
     await page.getByTestId('slideshow-progress').waitFor({ state: 'visible', timeout: 10_000 });
     await page.waitForFunction(() => (globalThis as unknown as TestWindow).document.querySelector('[data-testid="slideshow"]:not([data-paused])') !== null, undefined, { timeout: 10_000 });
