@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, copyFileSync, rena
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { ItemSummary, Library } from '../../src/shared/api';
 import type { ThemeEntry, ThemesResponse } from '../../src/shared/theme';
 import type { SystemInfo } from '../../src/shared/settings-api';
@@ -566,6 +567,25 @@ describe('themes and settings against the demo library', () => {
     await putElsewhere({ appearance: { textScale: 1 } });
     await waitForStyle('html', '--mc-text-scale', '1');
   }, 120_000);
+
+  it('axe finds nothing serious in any section of the screen, in any built-in theme', async () => {
+    const found: string[] = [];
+    for (const entry of themes.filter((t) => t.builtIn)) {
+      await putElsewhere({ appearance: { theme: entry.id } });
+      await waitForTheme(entry.id);
+      for (const section of ['libraries', 'playback', 'home', 'appearance', 'about']) {
+        await openSettings(section);
+        await page.locator('.settings__content section').first().waitFor({ state: 'visible' });
+        if (section === 'about') await page.getByTestId('about').waitFor({ state: 'visible', timeout: 30_000 });
+        const result = await new AxeBuilder({ page }).analyze();
+        for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+          found.push(`${entry.id} ${section}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        }
+      }
+    }
+    await putElsewhere({ appearance: { theme: 'dark' } });
+    expect(found).toEqual([]);
+  }, 240_000);
 
   it('ran without page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
