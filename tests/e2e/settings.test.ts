@@ -29,6 +29,11 @@ let system: SystemInfo;
 let folder: string | undefined;
 /** Kept across the restart test's two servers; removed at the end. */
 let dataDir: string;
+/**
+ * An item page first probes what the background has not reached (GET /api/v1/items/:id): on a machine
+ * shared by several suites (load 17 on 2 cores seen) that has taken over 20 s.
+ */
+const ITEM_PAGE_TIMEOUT_MS = 90_000;
 
 async function getJson<T>(path: string): Promise<T> {
   return page.evaluate(async (p) => {
@@ -201,19 +206,19 @@ describe('themes and settings against the demo library', () => {
       await settledScreenshot(`theme-${entry.id}-library`);
       await page.getByTestId('library-search').fill(movie.title);
       await page.locator(`.poster-card[data-item-id="${movie.id}"]`).click();
-      await page.getByTestId('item-title').waitFor({ state: 'visible' });
+      await page.getByTestId('item-title').waitFor({ state: 'visible', timeout: ITEM_PAGE_TIMEOUT_MS });
       await settledScreenshot(`theme-${entry.id}-movie`);
 
       await page.getByTestId('nav-library').click();
       await page.getByTestId('library-search').fill(series.title);
       await page.locator(`.poster-card[data-item-id="${series.id}"]`).click();
-      await page.getByTestId('item-title').waitFor({ state: 'visible' });
+      await page.getByTestId('item-title').waitFor({ state: 'visible', timeout: ITEM_PAGE_TIMEOUT_MS });
       await settledScreenshot(`theme-${entry.id}-series`);
       await page.getByTestId('nav-library').click();
       await page.getByTestId('library-search').fill('');
       expect((await painted()).marker).toBe(1);
     }
-  }, 240_000);
+  }, 480_000);
 
   it('Auto follows the system preference, and changes when it changes', async () => {
     await page.emulateMedia({ colorScheme: 'light' });
