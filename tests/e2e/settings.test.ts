@@ -485,7 +485,12 @@ describe('themes and settings against the demo library', () => {
     expect(saved.home.rows[0]).toEqual({ id: 'recently-added', visible: true });
 
     await page.locator('.app-header__brand').click();
-    await page.getByTestId('media-row').first().waitFor({ state: 'visible' });
+    // Home shows the page it kept from the last visit at once and asks again behind it: wait for the new rows.
+    await page.waitForFunction(
+      () => (Array.from((globalThis as unknown as TestWindow).document.querySelectorAll('[data-testid="media-row"]')) as unknown as { dataset: { rowId: string } }[])[0]?.dataset.rowId === 'recently-added',
+      undefined,
+      { timeout: 15_000 },
+    );
     const kinds = async (): Promise<string[]> =>
       (await page.locator('[data-testid="media-row"]').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { rowId: string } }).dataset.rowId))).map((id) =>
         id.startsWith('genre:') ? 'genres' : id.startsWith('collection:') ? 'collections' : id,
