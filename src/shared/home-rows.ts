@@ -1,7 +1,7 @@
 // The home page's rows: which exist, their default order and visibility, and how densely a row
-// shows its posters. The settings schema imports these (its `home` section stores an order and a
-// density); the server builds the rows in that order and the renderer sizes the cards by density.
-// Pure: no Node, no DOM.
+// shows its posters. This is the one list: the settings schema stores its `home` section with these
+// ids and densities, the server builds the rows in that order and the renderer sizes the cards by
+// density. Pure: no Node, no DOM.
 
 /** Every kind of row the home page can show. `genres` and `collections` expand to one row each. */
 export const HOME_ROW_KINDS = [
@@ -15,13 +15,14 @@ export const HOME_ROW_KINDS = [
 ] as const;
 export type HomeRowKind = (typeof HOME_ROW_KINDS)[number];
 
+/** One row as the settings store it (`home.rows`): which kind, and whether home shows it. */
 export interface HomeRowSetting {
-  kind: HomeRowKind;
+  id: HomeRowKind;
   visible: boolean;
 }
 
 /** The order a fresh install shows, every row visible. */
-export const DEFAULT_HOME_ROWS: readonly HomeRowSetting[] = HOME_ROW_KINDS.map((kind) => ({ kind, visible: true }));
+export const DEFAULT_HOME_ROWS: readonly HomeRowSetting[] = HOME_ROW_KINDS.map((id) => ({ id, visible: true }));
 
 export const HOME_ROW_TITLES: Record<Exclude<HomeRowKind, 'genres' | 'collections'>, string> = {
   'continue-watching': 'Continue watching',
@@ -31,9 +32,17 @@ export const HOME_ROW_TITLES: Record<Exclude<HomeRowKind, 'genres' | 'collection
   'recently-added': 'Recently added',
 };
 
+/** What the Settings screen calls each kind: `genres` and `collections` stand for a group of rows. */
+export const HOME_ROW_LABELS: Record<HomeRowKind, string> = {
+  ...HOME_ROW_TITLES,
+  genres: 'Genres (a row each)',
+  collections: 'Collections (a row each)',
+};
+
 export const ROW_DENSITIES = ['compact', 'comfortable', 'large'] as const;
 export type RowDensity = (typeof ROW_DENSITIES)[number];
 export const DEFAULT_ROW_DENSITY: RowDensity = 'comfortable';
+export const ROW_DENSITY_LABELS: Record<RowDensity, string> = { compact: 'Compact', comfortable: 'Comfortable', large: 'Large' };
 
 /** The width of a poster card at each density, in rem: a row shows as many as fit. */
 export const POSTER_REM: Record<RowDensity, number> = { compact: 8.5, comfortable: 11, large: 14.5 };
@@ -57,9 +66,9 @@ export function resolveHomeRows(saved: readonly HomeRowSetting[] | undefined): H
   const seen = new Set<HomeRowKind>();
   const order: HomeRowKind[] = [];
   for (const row of saved ?? []) {
-    if (!(HOME_ROW_KINDS as readonly string[]).includes(row.kind) || seen.has(row.kind)) continue;
-    seen.add(row.kind);
-    if (row.visible) order.push(row.kind);
+    if (!(HOME_ROW_KINDS as readonly string[]).includes(row.id) || seen.has(row.id)) continue;
+    seen.add(row.id);
+    if (row.visible) order.push(row.id);
   }
   for (const kind of HOME_ROW_KINDS) if (!seen.has(kind)) order.push(kind);
   return order;

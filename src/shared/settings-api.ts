@@ -53,13 +53,14 @@ export interface SystemInfo {
   ffmpeg: { path: string; version: string };
   ffprobe: { path: string; version: string };
   sqlite: { version: string; fts5: boolean };
+  /** Hardware encoders the ffmpeg build lists (named, not tried). */
   hardwareEncoders: string[];
   /**
    * Each hardware H.264 encoder tried with a one-second test encode through the configured ffmpeg:
    * whether it works, and why not (doctor lists the same). Playback uses the first usable one when
    * Settings › Playback › hardwareEncoding is on.
    */
-  hardwareDetection?: HardwareEncoderStatus[];
+  hardwareDetection: HardwareEncoderStatus[];
 }
 
 export type HardwareKind = 'vaapi' | 'nvenc' | 'qsv' | 'videotoolbox' | 'amf';

@@ -3,12 +3,14 @@
 // its types and defaults only. A new setting is a field here with its default, nothing else.
 import { z } from 'zod';
 import { themeId } from './theme';
+import { DEFAULT_HOME_ROWS, DEFAULT_ROW_DENSITY, HOME_ROW_KINDS, ROW_DENSITIES, type HomeRowKind } from './home-rows';
 
 /** ISO 639-2/B codes such as `eng`, `fre`, `ger`, in the order they are preferred. */
 const languageList = z.array(z.string().regex(/^[a-z]{3}$/, 'a three-letter language code such as eng')).max(12);
 
-export const HOME_ROW_IDS = ['continue-watching', 'next-up', 'latest-movies', 'latest-episodes', 'latest-series', 'favourites', 'recently-released'] as const;
-export type HomeRowId = (typeof HOME_ROW_IDS)[number];
+/** The home page's rows are the catalogue's one list (src/shared/home-rows.ts); these names stay for old imports. */
+export const HOME_ROW_IDS = HOME_ROW_KINDS;
+export type HomeRowId = HomeRowKind;
 
 /** Only a program called ffmpeg may be set or tested: neither is a way to have the server start any program. */
 export const FFMPEG_NAME = /(^|[\\/])ffmpeg(\.exe)?$/i;
@@ -39,15 +41,16 @@ export const playbackSettings = z.strictObject({
   ffmpegPath: z.string().min(1).max(4096).regex(FFMPEG_NAME, 'the path of a program named ffmpeg').nullable(),
 });
 
-const homeRow = z.strictObject({ id: z.enum(HOME_ROW_IDS), visible: z.boolean() });
+const homeRow = z.strictObject({ id: z.enum(HOME_ROW_KINDS), visible: z.boolean() });
 
 export const homeSettings = z.strictObject({
   /** Every row once, in the order home shows them. */
   rows: z
     .array(homeRow)
-    .max(HOME_ROW_IDS.length)
+    .max(HOME_ROW_KINDS.length)
     .refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, 'each row may appear only once'),
-  density: z.enum(['compact', 'comfortable', 'spacious']),
+  /** How many posters a row shows: the same three sizes home's own Poster size control offers. */
+  density: z.enum(ROW_DENSITIES),
   slideshow: z.boolean(),
 });
 
@@ -134,8 +137,8 @@ export const DEFAULT_SETTINGS: Settings = {
     ffmpegPath: null,
   },
   home: {
-    rows: HOME_ROW_IDS.map((id) => ({ id, visible: id !== 'favourites' && id !== 'recently-released' })),
-    density: 'comfortable',
+    rows: DEFAULT_HOME_ROWS.map((r) => ({ ...r })),
+    density: DEFAULT_ROW_DENSITY,
     slideshow: true,
   },
   libraries: { defaultPollMinutes: 60 },

@@ -30,13 +30,16 @@ export interface RunningServer {
 /**
  * Starts the built CLI as a child process and resolves once it prints its ready line.
  * MEDIA_CENTRE_E2E_CLI points the suite at another entry (another build of the same CLI).
+ * With `dataDir` the server uses that folder and leaves it in place when stopped (a restart test starts
+ * a second server on it); otherwise it gets a fresh one that stop() removes.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer & { dataDir: string }> {
   const cli = process.env.MEDIA_CENTRE_E2E_CLI ?? join(REPO_ROOT, 'out/main/cli.js');
   if (!existsSync(cli)) {
     throw new Error(`${cli} does not exist: build first (npm test runs electron-vite build before vitest).`);
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'media-centre-e2e-'));
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'media-centre-e2e-')));
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--demo', '--data', dataDir], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'production' },
@@ -85,12 +88,13 @@ export async function startServer(): Promise<RunningServer> {
     started = await ready;
   } catch (error) {
     child.kill('SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
 
   return {
     ...started,
+    dataDir,
     output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -98,7 +102,7 @@ export async function startServer(): Promise<RunningServer> {
         exited,
         new Promise<'timeout'>((resolveTimeout) => setTimeout(() => resolveTimeout('timeout'), EXIT_TIMEOUT_MS)),
       ]);
-      await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
       if (code === 'timeout') {
         child.kill('SIGKILL');
         throw new Error(`The server was still running ${EXIT_TIMEOUT_MS / 1000} s after SIGTERM.`);

@@ -65,11 +65,11 @@ describe('the home page', () => {
   it('follows a saved order and hides what the settings hide', () => {
     const page = buildHomePage(home, queries, {
       rows: [
-        { kind: 'genres', visible: true },
-        { kind: 'latest-movies', visible: false },
-        { kind: 'latest-episodes', visible: false },
-        { kind: 'recently-added', visible: false },
-        { kind: 'collections', visible: false },
+        { id: 'genres', visible: true },
+        { id: 'latest-movies', visible: false },
+        { id: 'latest-episodes', visible: false },
+        { id: 'recently-added', visible: false },
+        { id: 'collections', visible: false },
       ],
     });
     expect(page.rows.every((row) => row.kind === 'genres')).toBe(true);

@@ -10,8 +10,10 @@ import { mediaTools } from '../../src/main/media-tools/tools';
 import type { ApiErrorBody, ServerEvent } from '../../src/shared/api';
 import type { Settings } from '../../src/shared/settings';
 import type { ThemesResponse } from '../../src/shared/theme';
-import type { FsDirsResponse } from '../../src/shared/settings-api';
-import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import type { FsDirsResponse, SystemInfo } from '../../src/shared/settings-api';
+import { movieNfo, removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { rawDatabase } from '../helpers/sqlite';
+import type { HomeResponse, Library } from '../../src/shared/api';
 
 let dir: string;
 let dataDir: string;
@@ -164,6 +166,63 @@ describe('GET/PUT /api/v1/settings', () => {
     await start();
     const reloaded = (await (await api('/settings')).json()) as Settings;
     expect(reloaded).toEqual(saved);
+  });
+});
+
+describe('settings an older version stored', () => {
+  it('are upgraded at start to the one list of home rows and densities, keeping the family\'s order, and written back', async () => {
+    await server.close();
+    const db = rawDatabase(join(dataDir, 'library.db'));
+    const old = {
+      rows: [
+        { id: 'latest-movies', visible: true },
+        { id: 'favourites', visible: true },
+        { id: 'next-up', visible: false },
+        { id: 'latest-series', visible: true },
+        { id: 'recently-released', visible: false },
+      ],
+      density: 'spacious',
+      slideshow: false,
+    };
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('home', ?, '2026-01-01T00:00:00Z') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(old));
+    db.close();
+    await start();
+    const s = (await (await api('/settings')).json()) as Settings;
+    expect(s.home.density).toBe('large');
+    expect(s.home.slideshow).toBe(false);
+    expect(s.home.rows.slice(0, 2)).toEqual([
+      { id: 'latest-movies', visible: true },
+      { id: 'next-up', visible: false },
+    ]);
+    expect(s.home.rows.map((r) => r.id).sort()).toEqual(['collections', 'continue-watching', 'genres', 'latest-episodes', 'latest-movies', 'next-up', 'recently-added']);
+    const check = rawDatabase(join(dataDir, 'library.db'), { readonly: true });
+    const stored = JSON.parse(check.prepare("SELECT value FROM settings WHERE key = 'home'").pluck().get() as string) as Settings['home'];
+    check.close();
+    expect(stored).toEqual(s.home);
+  });
+});
+
+describe('GET /api/v1/home follows the home settings', () => {
+  it('shows the rows in the saved order, hides hidden ones, at once and without a restart', async () => {
+    const films = join(dir, 'home-films');
+    for (const [title, year] of [['Harbour Lights', 1998], ['Paper Kites', 2004], ['Glass Fields', 2010]] as const) {
+      writeFile(films, `${title} (${year})/${title} (${year}).mkv`);
+      writeFile(films, `${title} (${year})/${title} (${year}).nfo`, movieNfo({ title, year, genres: ['Drama'] }));
+    }
+    const { event: scanned } = await nextEvent((e) => e.type === 'scan' && e.progress.phase === 'done', 60_000);
+    const added = await api('/libraries', { method: 'POST', body: { type: 'movies', paths: [films] } });
+    expect(added.status).toBe(201);
+    const library = (await added.json()) as Library;
+    await scanned;
+    const home = async (): Promise<string[]> => ((await (await api('/home')).json()) as HomeResponse).rows.map((r) => r.id);
+
+    await api('/settings', { method: 'PUT', body: { home: { rows: [{ id: 'latest-movies', visible: true }, { id: 'recently-added', visible: true }, { id: 'genres', visible: true }] } } });
+    expect(await home()).toEqual(['latest-movies', 'recently-added', 'genre:Drama']);
+    await api('/settings', { method: 'PUT', body: { home: { rows: [{ id: 'genres', visible: true }, { id: 'recently-added', visible: false }, { id: 'latest-movies', visible: true }] } } });
+    expect(await home()).toEqual(['genre:Drama', 'latest-movies']);
+    await api('/settings', { method: 'PUT', body: { home: { rows: [{ id: 'latest-movies', visible: false }, { id: 'recently-added', visible: false }, { id: 'genres', visible: false }] } } });
+    expect(await home()).toEqual([]);
+    expect((await api(`/libraries/${library.id}`, { method: 'DELETE' })).status).toBe(204);
   });
 });
 
@@ -321,12 +380,15 @@ describe('the Settings screen\'s other routes', () => {
     expect(missing).toMatchObject({ ok: false, error: 'There is no file at this path.' });
   });
 
-  it('says where the data, the themes and the log live, with the tools\' versions', async () => {
-    const info = (await (await api('/system')).json()) as { dataDir: string; logFile: string; themesDir: string; ffmpeg: { version: string }; sqlite: { fts5: boolean } };
+  it('says where the data, the themes and the log live, with the tools\' versions and what hardware encoding was found', async () => {
+    const info = (await (await api('/system')).json()) as SystemInfo;
     expect(info.dataDir).toBe(dataDir);
     expect(info.themesDir).toBe(join(dataDir, 'themes'));
     expect(info.logFile.startsWith(dataDir)).toBe(true);
     expect(info.ffmpeg.version).toMatch(/ffmpeg/);
     expect(info.sqlite.fts5).toBe(true);
+    // Every kind is tried and answered, with a reason when it cannot be used (the bundled ffmpeg has none).
+    expect(info.hardwareDetection.map((h) => h.encoder).sort()).toEqual(['h264_amf', 'h264_nvenc', 'h264_qsv', 'h264_vaapi', 'h264_videotoolbox']);
+    for (const h of info.hardwareDetection) expect(h.detail.length).toBeGreaterThan(0);
   });
 });

@@ -9,26 +9,26 @@ describe('home rows from the settings', () => {
 
   it('follows a saved order and hides hidden rows', () => {
     const rows = resolveHomeRows([
-      { kind: 'genres', visible: true },
-      { kind: 'continue-watching', visible: true },
-      { kind: 'recently-added', visible: false },
-      { kind: 'latest-movies', visible: true },
-      { kind: 'next-up', visible: true },
-      { kind: 'latest-episodes', visible: true },
-      { kind: 'collections', visible: false },
+      { id: 'genres', visible: true },
+      { id: 'continue-watching', visible: true },
+      { id: 'recently-added', visible: false },
+      { id: 'latest-movies', visible: true },
+      { id: 'next-up', visible: true },
+      { id: 'latest-episodes', visible: true },
+      { id: 'collections', visible: false },
     ]);
     expect(rows).toEqual(['genres', 'continue-watching', 'latest-movies', 'next-up', 'latest-episodes']);
   });
 
   it('adds rows a saved order does not know yet at the end, so an old settings file never hides a new row', () => {
-    expect(resolveHomeRows([{ kind: 'genres', visible: true }])).toEqual(['genres', ...HOME_ROW_KINDS.filter((k) => k !== 'genres')]);
+    expect(resolveHomeRows([{ id: 'genres', visible: true }])).toEqual(['genres', ...HOME_ROW_KINDS.filter((k) => k !== 'genres')]);
   });
 
   it('ignores unknown kinds and repeats', () => {
     const saved: HomeRowSetting[] = [
-      { kind: 'next-up', visible: true },
-      { kind: 'next-up', visible: false },
-      { kind: 'trending' as HomeRowSetting['kind'], visible: true },
+      { id: 'next-up', visible: true },
+      { id: 'next-up', visible: false },
+      { id: 'trending' as HomeRowSetting['id'], visible: true },
     ];
     expect(resolveHomeRows(saved)[0]).toBe('next-up');
     expect(resolveHomeRows(saved)).toHaveLength(HOME_ROW_KINDS.length);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, HOME_ROW_IDS, applySettingsPatch, settingsPatch, settingsSchema } from '../../src/shared/settings';
 import { themeFile } from '../../src/shared/theme';
+import { upgradeStoredSection } from '../../src/main/settings/stored-upgrade';
 import { themeStylesheet, themeVariables } from '../../src/shared/theme-css';
 import dark from '../../themes/dark.json';
 import light from '../../themes/light.json';
@@ -73,5 +74,26 @@ describe('theme schema and CSS', () => {
     expect(css.indexOf('color-scheme:dark')).toBeLessThan(css.indexOf('@media (prefers-color-scheme: light)'));
     expect(css).toContain(`--mc-bg:${light.colours.background}`);
     expect(css).not.toMatch(/<|>/);
+  });
+});
+
+describe('stored settings from an older version', () => {
+  it('renames spacious to large and drops the retired home rows, keeping the order of the rest', () => {
+    const { value, changed } = upgradeStoredSection('home', {
+      density: 'spacious',
+      rows: [
+        { id: 'favourites', visible: true },
+        { id: 'next-up', visible: false },
+        { id: 'latest-series', visible: true },
+        { id: 'continue-watching', visible: true },
+      ],
+    });
+    expect(changed).toBe(true);
+    expect(value).toEqual({ density: 'large', rows: [{ id: 'next-up', visible: false }, { id: 'continue-watching', visible: true }] });
+  });
+
+  it('leaves today\'s sections alone', () => {
+    expect(upgradeStoredSection('home', { density: 'compact', rows: [{ id: 'genres', visible: true }] }).changed).toBe(false);
+    expect(upgradeStoredSection('appearance', { theme: 'light' })).toEqual({ value: { theme: 'light' }, changed: false });
   });
 });

@@ -49,7 +49,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('GET', `${P}/home`, (ctx) => {
-    const body: HomeResponse = buildHomePage(sv.home, sv.queries);
+    // The rows, their order and which are hidden are the family's settings (Settings › Home).
+    const body: HomeResponse = buildHomePage(sv.home, sv.queries, { rows: sv.settings.get().home.rows });
     sendJson(ctx, 200, body);
   });
 

@@ -13,7 +13,9 @@ import {
   type MetadataSecrets,
   type Settings,
   type SettingsPatch,
+  type SettingsSection,
 } from '../../shared/settings';
+import { upgradeStoredSection } from './stored-upgrade';
 
 export type SettingsUpdate = { ok: true; settings: Settings; changed: boolean } | { ok: false; errors: FieldError[] };
 
@@ -107,6 +109,7 @@ export class SettingsStore {
   private load(): Settings {
     const stored = this.queries.all();
     const merged: Record<string, unknown> = {};
+    const upgraded: SettingsSection[] = [];
     for (const section of SETTINGS_SECTIONS) {
       const defaults = DEFAULT_SETTINGS[section] as Record<string, unknown>;
       let value: Record<string, unknown> = { ...defaults };
@@ -114,7 +117,11 @@ export class SettingsStore {
       if (text !== undefined) {
         try {
           const raw: unknown = JSON.parse(text);
-          if (raw && typeof raw === 'object' && !Array.isArray(raw)) value = { ...defaults, ...(raw as Record<string, unknown>) };
+          if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+            const upgrade = upgradeStoredSection(section, raw as Record<string, unknown>);
+            if (upgrade.changed) upgraded.push(section);
+            value = { ...defaults, ...upgrade.value };
+          }
         } catch {
           this.log(`settings: the stored ${section} section is not JSON; using its defaults`);
         }
@@ -140,6 +147,11 @@ export class SettingsStore {
     }
     const settings = settingsSchema.parse(merged);
     settings.home.rows = completeHomeRows(settings.home.rows);
+    if (upgraded.length > 0) {
+      // Written back once, so the database holds today's names and the next start has nothing to upgrade.
+      this.queries.save(Object.fromEntries(upgraded.map((s) => [s, JSON.stringify(settings[s])])));
+      this.log(`settings: upgraded the stored ${upgraded.join(', ')} section(s) to this version's names`);
+    }
     return settings;
   }
 }

@@ -4,6 +4,7 @@
 // this listener sits on window, so it runs after them and leaves those keys alone.
 import type { Router } from 'vue-router';
 import { directionOfKey, pickNeighbour, type Box } from './spatial-nav';
+import { scrollBehaviour } from './motion';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
@@ -34,7 +35,7 @@ function boxOf(element: Element): Box {
 
 function focusAndReveal(element: HTMLElement): void {
   element.focus({ preventScroll: true });
-  element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'smooth' });
+  element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: scrollBehaviour() });
 }
 
 /** Moves focus by an arrow key; true when it moved. */

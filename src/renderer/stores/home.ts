@@ -36,5 +36,10 @@ export const useHomeStore = defineStore('home', () => {
     return inFlight;
   }
 
-  return { page, state, error, rowScroll, lastFocused, refresh };
+  /** Asks again after a change (the settings' rows): a request already on its way may predate it. */
+  function refreshAfterChange(): Promise<void> {
+    return inFlight ? inFlight.then(() => refresh()) : refresh();
+  }
+
+  return { page, state, error, rowScroll, lastFocused, refresh, refreshAfterChange };
 });

@@ -3,12 +3,15 @@
 // edited) and never applies a setting to the page itself: the theme store does the look.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { FieldError, Settings, SettingsPatch } from '../../shared/settings';
+import { applySettingsPatch, type FieldError, type Settings, type SettingsPatch } from '../../shared/settings';
 import { ApiError, subscribeServerEvents } from '../api/client';
 import { getSettings, putSettings } from '../api/settings';
 
 export const useSettingsStore = defineStore('settings', () => {
+  /** What the screen shows: the server's settings, with a change being saved already in it. */
   const settings = shallowRef<Settings | null>(null);
+  /** What the server has confirmed: for work that must follow the server (home's rows are built there). */
+  const saved = shallowRef<Settings | null>(null);
   const error = shallowRef<unknown>(null);
   /** The fields the server refused at the last save, by dotted path. */
   const fieldErrors = ref<Record<string, string>>({});
@@ -19,6 +22,7 @@ export const useSettingsStore = defineStore('settings', () => {
     loading ??= getSettings()
       .then((s) => {
         settings.value = s;
+        saved.value = s;
         error.value = null;
       })
       .catch((cause: unknown) => {
@@ -28,11 +32,18 @@ export const useSettingsStore = defineStore('settings', () => {
     return loading;
   }
 
-  /** Saves a part of the settings; resolves true when the server took it. */
+  /**
+   * Saves a part of the settings; resolves true when the server took it. The change shows at once (the
+   * server's answer replaces it), and a refused one is taken back.
+   */
   async function update(patch: SettingsPatch): Promise<boolean> {
     saving.value = true;
+    const before = settings.value;
+    if (before) settings.value = applySettingsPatch(before, patch);
     try {
-      settings.value = await putSettings(patch);
+      const answer = await putSettings(patch);
+      settings.value = answer;
+      saved.value = answer;
       fieldErrors.value = {};
       error.value = null;
       return true;
@@ -40,6 +51,8 @@ export const useSettingsStore = defineStore('settings', () => {
       if (cause instanceof ApiError && cause.fields.length > 0) {
         fieldErrors.value = Object.fromEntries(cause.fields.map((f: FieldError) => [f.path, f.message]));
       }
+      // Back to what the server holds (another save may have landed since this one began).
+      if (saved.value) settings.value = saved.value;
       error.value = cause;
       return false;
     } finally {
@@ -52,9 +65,12 @@ export const useSettingsStore = defineStore('settings', () => {
   function startLiveUpdates(): void {
     if (unsubscribe) return;
     unsubscribe = subscribeServerEvents((event) => {
-      if (event.type === 'settings-changed') settings.value = event.settings;
+      if (event.type === 'settings-changed') {
+        settings.value = event.settings;
+        saved.value = event.settings;
+      }
     });
   }
 
-  return { settings, error, fieldErrors, saving, load, update, startLiveUpdates };
+  return { settings, saved, error, fieldErrors, saving, load, update, startLiveUpdates };
 });
