@@ -409,7 +409,7 @@ describe('themes and settings against the demo library', () => {
     await page.goto(`${server!.origin}/settings/libraries`);
     await page.locator('.settings__tab[data-section="libraries"]').waitFor({ state: 'visible' });
     await page.locator('.settings__tab[data-section="libraries"]').focus();
-    const order = ['libraries', 'playback', 'home', 'appearance', 'about'];
+    const order = ['libraries', 'playback', 'home', 'appearance', 'metadata', 'about'];
     for (const [i, section] of order.entries()) {
       if (i > 0) await page.keyboard.press('ArrowDown');
       let where = await focused();
