@@ -37,6 +37,8 @@ export const playbackSettings = z.strictObject({
   hardwareEncoding: z.boolean(),
   /** An ffmpeg of the user's choice; null uses the bundled one. */
   ffmpegPath: z.string().min(1).max(4096).regex(FFMPEG_NAME, 'the path of a program named ffmpeg').nullable(),
+  /** The player jumps past a known intro (and recap) by itself instead of offering the Skip button. */
+  skipIntroAutomatically: z.boolean(),
 });
 
 const homeRow = z.strictObject({ id: z.enum(HOME_ROW_IDS), visible: z.boolean() });
@@ -102,6 +104,7 @@ export const DEFAULT_SETTINGS: Settings = {
     maxTranscodes: 2,
     hardwareEncoding: false,
     ffmpegPath: null,
+    skipIntroAutomatically: false,
   },
   home: {
     rows: HOME_ROW_IDS.map((id) => ({ id, visible: id !== 'favourites' && id !== 'recently-released' })),

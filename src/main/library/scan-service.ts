@@ -5,18 +5,22 @@ import { newId } from '../db/ids';
 import { LibraryScan, type PhaseOneSummary } from './scanner';
 import { Prober, type ProbeRunSummary } from './prober';
 import { ArtworkWorker } from './artwork';
+import type { SegmentPhase, SegmentRunSummary } from '../segments/segment-phase';
 
 export interface ScanRequest {
   libraryId: string;
   probe?: boolean;
   full?: boolean;
   only?: { rootId: string; relDir: string }[];
+  /** Phase three (intros and credits); on by default when the service has a segment phase. */
+  segments?: boolean;
 }
 
 export interface ScanOutcome {
   scanId: string;
   phaseOne: PhaseOneSummary;
   probe: ProbeRunSummary | null;
+  segments: SegmentRunSummary | null;
   seconds: number;
 }
 
@@ -30,6 +34,8 @@ interface RunningScan {
 export class ScanService {
   private readonly running = new Map<string, RunningScan>();
   readonly prober: Prober;
+  /** Phase three, when whoever runs scans has ffmpeg for it. */
+  segments: SegmentPhase | null = null;
 
   constructor(
     private readonly store: LibraryStore,
@@ -122,7 +128,10 @@ export class ScanService {
       });
       if (this.artwork && !signal.aborted) await this.artwork.run(signal);
     }
-    const cancelled = phaseOne.cancelled || probe?.cancelled === true;
+    const segments = this.segments && probe && req.segments !== false && !signal.aborted
+      ? await this.segments.run({ libraryId: req.libraryId, signal, onProgress: (done, total) => emit({ ...base(), phase: 'segments', probed: probe.probed, toProbe: probe.probed + probe.failed, etaSeconds: null, segments: { done, total } }) })
+      : null;
+    const cancelled = phaseOne.cancelled || probe?.cancelled === true || segments?.cancelled === true;
     const final: ScanProgress = {
       ...(last ?? base()),
       ...base(),
@@ -133,6 +142,6 @@ export class ScanService {
       etaSeconds: 0,
     };
     emit(final);
-    return { scanId, phaseOne, probe, seconds: (Date.now() - started) / 1000 };
+    return { scanId, phaseOne, probe, segments, seconds: (Date.now() - started) / 1000 };
   }
 }

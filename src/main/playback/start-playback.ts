@@ -1,7 +1,7 @@
 // POST /api/v1/playback, behind the route: pick the file (or the best version of a title), make sure its
 // source is there, decide the method, plan the segments (keyframes for a remux) and start the session,
 // then describe it — tracks and all — in the answer the player needs.
-import type { AudioTrack, MediaStream, PlaybackSession, StartPlaybackBody, SubtitleTrack } from '../../shared/api';
+import type { AudioTrack, MediaSegment, MediaStream, PlaybackSession, StartPlaybackBody, SubtitleTrack } from '../../shared/api';
 import type { CatalogueQueries, FileSource } from '../db/catalogue-queries';
 import { contentType } from '../server/files';
 import { decidePlayMethod, isPictureSubtitle, type PlayDecision } from './decision';
@@ -19,6 +19,8 @@ export interface StartDeps {
   cacheDir: string;
   probeNow(file: FileSource): Promise<void>;
   onWaiting(fileId: string, root: string, waitedSeconds: number): void;
+  /** The item's intro, recap, credits and preview, for the answer. */
+  segments?(itemId: string): MediaSegment[];
   /** For tests: how long a slow share is waited for. */
   sourceWaitMs?: number;
 }
@@ -73,6 +75,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     audioTracks: audioTracks(file!.streams, decision),
     subtitleTracks: subtitleTracks(file!.id, file!.streams, decision),
     trickplay: null,
+    segments: file!.itemId && deps.segments ? deps.segments(file!.itemId) : [],
   });
 
   if (decision.method === 'direct') {

@@ -45,6 +45,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     await sv.scans.prober.run({ itemId: id });
     const item = sv.queries.itemDetail(id);
     if (!item) throw new HttpError(404, 'not-found', 'No such item.');
+    if (item.kind === 'episode' || item.kind === 'movie') item.segments = sv.segments.segmentsOf(id);
     if (item.kind === 'movie' || item.kind === 'series') {
       const started = performance.now();
       const related = sv.related();
@@ -125,6 +126,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
           sessions: sv.hls,
           ffprobe: sv.tools.ffprobe,
           cacheDir: sv.cacheDir,
+          segments: (itemId) => sv.segments.segmentsOf(itemId),
           probeNow: (file) => sv.scans.prober.probeNow({ fileId: file.id, itemId: file.itemId, path: file.path, signature: file.signature }),
           onWaiting: (fileId, root, waitedSeconds) => sv.events.send({ type: 'playback-waiting', fileId, root, waitedSeconds }),
         },

@@ -11,6 +11,7 @@ import { allowedHosts, bearerToken, cookieValue, COOKIE_NAME, hostAllowed, newTo
 import { apiRoutes } from './api-routes';
 import { mediaRoutes } from './media-routes';
 import { settingsRoutes } from './settings-routes';
+import { segmentRoutes } from './segment-routes';
 import { ThemedIndex, type ThemeChoice } from './themed-index';
 import { makeServices, type ServerServices } from './services';
 import type { SessionOptions } from '../playback/sessions';
@@ -62,6 +63,7 @@ export async function startMediaServer(opts: MediaServerOptions): Promise<Runnin
   apiRoutes(router, services);
   mediaRoutes(router, services);
   settingsRoutes(router, services);
+  segmentRoutes(router, services);
 
   let allowed = new Set<string>();
   const authorised = (req: IncomingMessage): boolean => {

@@ -16,6 +16,8 @@ import type { LibraryType } from '../../shared/api';
 import { EventHub } from './events';
 import { SettingsStore } from '../settings/settings-store';
 import { ThemeLibrary } from '../settings/theme-library';
+import { SegmentPhase } from '../segments/segment-phase';
+import type { SegmentStore } from '../segments/store';
 
 export interface ServerServices {
   version: string;
@@ -28,6 +30,8 @@ export interface ServerServices {
   /** Built on first use and again after the library changes. */
   related(): RelatedIndex;
   scans: ScanService;
+  /** Intros, recaps, credits and previews, found by scans or marked by users. */
+  segments: SegmentStore;
   watcher: LibraryWatcher | null;
   hls: PlaybackSessions;
   tools: MediaTools;
@@ -69,6 +73,8 @@ export function makeServices(opts: {
       events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
     }
   });
+  const segmentPhase = new SegmentPhase(opts.db, opts.tools.ffmpeg, opts.log);
+  scans.segments = segmentPhase;
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
   const settings = new SettingsStore(opts.db, opts.log);
   const hls = new PlaybackSessions({ ffmpeg: opts.tools.ffmpeg, cacheDir, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
@@ -88,6 +94,7 @@ export function makeServices(opts: {
     home,
     related: () => (relatedIndex ??= new RelatedIndex(relatedEntries(opts.db))),
     scans,
+    segments: segmentPhase.store,
     watcher,
     hls,
     tools: opts.tools,
