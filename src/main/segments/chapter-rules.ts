@@ -16,7 +16,7 @@ interface KindNames {
   prefix: string[];
 }
 
-// Lower case, without diacritics (normalise() strips them from titles too).
+// Written as people write them; compared after the same normalising as the titles (see NORMALISED).
 const NAMES: Record<SegmentKind, KindNames> = {
   intro: {
     exact: [
@@ -84,6 +84,9 @@ export function normaliseChapterTitle(title: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
     .replace(/[\u2018\u2019'`´]/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
@@ -91,14 +94,19 @@ export function normaliseChapterTitle(title: string): string {
     .trim();
 }
 
+// Normalised once: NFKD also splits kana with voicing marks and Hangul syllables, so both sides must match.
+const NORMALISED = Object.fromEntries(
+  KIND_ORDER.map((kind) => [kind, { exact: new Set(NAMES[kind].exact.map(normaliseChapterTitle)), prefix: NAMES[kind].prefix.map(normaliseChapterTitle) }]),
+) as Record<SegmentKind, { exact: Set<string>; prefix: string[] }>;
+
 /** The segment kind a chapter's name says, or null for an ordinary chapter. */
 export function chapterKind(title: string | null): SegmentKind | null {
   if (!title) return null;
   const t = normaliseChapterTitle(title);
   if (!t) return null;
   for (const kind of KIND_ORDER) {
-    const names: KindNames = NAMES[kind];
-    if (names.exact.includes(t)) return kind;
+    const names = NORMALISED[kind];
+    if (names.exact.has(t)) return kind;
     if (names.prefix.some((p) => t === p || t.startsWith(`${p} `))) return kind;
   }
   return null;

@@ -52,19 +52,24 @@ export function bitErrors(x: number, y: number): number {
 /** A code seen this often in one fingerprint is a held note or silence: it says nothing about alignment. */
 const MAX_OCCURRENCES = 12;
 
-function candidateShifts(a: Uint32Array, b: Uint32Array, count: number): number[] {
-  const index = new Map<number, number[]>();
-  for (let j = 0; j < b.length; j++) {
-    const code = b[j] as number;
-    const list = index.get(code);
-    if (list) list.push(j);
-    else index.set(code, [j]);
-  }
+export function candidateShifts(a: Uint32Array, b: Uint32Array, count: number): number[] {
+  // Each half of a code is a key of its own: noise that flips a bit or two mostly leaves one half whole,
+  // so the true shift still gathers votes where whole-code equality would find none.
+  const halves = [(c: number): number => c >>> 16, (c: number): number => c & 0xffff];
   const votes = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) {
-    const list = index.get(a[i] as number);
-    if (!list || list.length > MAX_OCCURRENCES) continue;
-    for (const j of list) votes.set(i - j, (votes.get(i - j) ?? 0) + 1);
+  for (const half of halves) {
+    const index = new Map<number, number[]>();
+    for (let j = 0; j < b.length; j++) {
+      const key = half(b[j] as number);
+      const list = index.get(key);
+      if (list) list.push(j);
+      else index.set(key, [j]);
+    }
+    for (let i = 0; i < a.length; i++) {
+      const list = index.get(half(a[i] as number));
+      if (!list || list.length > MAX_OCCURRENCES) continue;
+      for (const j of list) votes.set(i - j, (votes.get(i - j) ?? 0) + 1);
+    }
   }
   // Neighbouring shifts are one alignment seen through jitter: their votes add up.
   const pooled = [...votes.keys()].map((s) => ({ s, v: (votes.get(s - 1) ?? 0) + (votes.get(s) ?? 0) * 2 + (votes.get(s + 1) ?? 0) }));
