@@ -44,9 +44,11 @@ function episodeArgs(ep, output) {
   args.push('-f', 'lavfi', '-t', String(total), '-i', `anoisesrc=c=pink:r=${RATE}:a=${ep.noise}:seed=${ep.seed}`);
   const n = parts.length;
   const chain = parts.map((_, i) => `[${2 * i}:v][${2 * i + 1}:a]`).join('');
-  const graph = `${chain}concat=n=${n}:v=1:a=1[v][a];[a][${2 * n}:a]amerge=inputs=2,pan=mono|c0=c0+c1[mix]`;
-  args.push('-filter_complex', graph, '-map', '[v]', '-map', '[mix]');
-  if (ep.audio === false) args.splice(args.indexOf('[mix]') - 1, 2);
+  // A file without audio still makes the sound (same graph) and throws it away.
+  const sink = ep.audio === false ? ';[mix]anullsink' : '';
+  const graph = `${chain}concat=n=${n}:v=1:a=1[v][a];[a][${2 * n}:a]amerge=inputs=2,pan=mono|c0=c0+c1[mix]${sink}`;
+  args.push('-filter_complex', graph, '-map', '[v]');
+  if (ep.audio !== false) args.push('-map', '[mix]');
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(FPS * 2), '-pix_fmt', 'yuv420p', '-threads', '1');
   if (ep.audio !== false) args.push('-c:a', 'aac', '-b:a', '64k', '-ar', String(RATE));
   args.push('-t', String(total), output);

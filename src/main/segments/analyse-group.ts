@@ -44,9 +44,9 @@ interface Window {
   offset: number;
 }
 
-async function windowOf(ep: EpisodeInput, which: 'head' | 'tail', deps: AnalyseDeps, notes: string[]): Promise<Window | null> {
+async function windowOf(ep: EpisodeInput, which: 'head' | 'tail', deps: AnalyseDeps, notes: string[], headEnd: number): Promise<Window | null> {
   const duration = ep.durationSeconds as number;
-  const length = which === 'head' ? introWindowSeconds(duration) : creditsWindowSeconds(duration);
+  const length = which === 'head' ? Math.min(introWindowSeconds(duration), headEnd) : creditsWindowSeconds(duration);
   const start = which === 'head' ? 0 : Math.max(0, duration - length);
   try {
     const audio = await decodeAudio({ ffmpeg: deps.ffmpeg, path: ep.path, startSeconds: start, seconds: length, ...(deps.signal ? { signal: deps.signal } : {}) });
@@ -54,7 +54,11 @@ async function windowOf(ep: EpisodeInput, which: 'head' | 'tail', deps: AnalyseD
       notes.push(`${ep.label}: its audio decoded to only ${(audio.pcm.length / audio.sampleRate).toFixed(1)} s${audio.warnings ? ` (${firstLine(audio.warnings)})` : ''}; no fingerprint`);
       return null;
     }
-    if (audio.warnings && audio.pcm.length < audio.sampleRate * length * 0.9) notes.push(`${ep.label}: the audio is damaged (${firstLine(audio.warnings)}); analysed what decoded`);
+    // Frames that failed to decode shift everything after them: its times cannot be trusted, so no segment.
+    if (/error while decoding|invalid data|corrupt/i.test(audio.warnings)) {
+      notes.push(`${ep.label}: its audio is damaged (${firstLine(audio.warnings)}); not fingerprinted`);
+      return null;
+    }
     const fingerprint = await fingerprintPcm(audio.pcm);
     return { fingerprint, loudness: loudnessOf(audio.pcm, audio.sampleRate, start), offset: start };
   } catch (e) {
@@ -95,7 +99,10 @@ async function sharedKind(kind: 'intro' | 'credits', episodes: EpisodeInput[], d
   const windows: (Window | null)[] = [];
   for (const ep of episodes) {
     deps.signal?.throwIfAborted();
-    windows.push(await windowOf(ep, kind === 'intro' ? 'head' : 'tail', deps, notes));
+    // In a short episode the intro window reaches the credits, which every episode shares too: it stops
+    // where they start, so shared credits are never taken for an intro.
+    const creditsStart = out.get(ep.itemId)?.find((s) => s.kind === 'credits')?.startSeconds ?? Infinity;
+    windows.push(await windowOf(ep, kind === 'intro' ? 'head' : 'tail', deps, notes, creditsStart));
   }
   if (windows.filter(Boolean).length < 2) return found;
   const stretches = sharedStretches(windows.map((w) => w?.fingerprint ?? null));
@@ -163,8 +170,7 @@ export async function analyseSeason(episodes: EpisodeInput[], deps: AnalyseDeps)
   const notes: string[] = [];
   const out = new Map<string, FoundSegment[]>(episodes.map((ep) => [ep.itemId, segmentsFromChapters(ep.chapters, ep.durationSeconds)]));
   const candidates = episodes.filter((ep) => usable(ep, notes));
-  const needIntro = candidates.filter((ep) => !has(out, ep.itemId, 'intro'));
-  if (needIntro.length >= 2) await sharedKind('intro', needIntro, deps, notes, out);
+  // Credits first: the intro search must know where they start (see sharedKind).
   const needCredits = candidates.filter((ep) => !has(out, ep.itemId, 'credits'));
   const withCredits = needCredits.length >= 2 ? await sharedKind('credits', needCredits, deps, notes, out) : new Set<string>();
   for (const ep of needCredits) {
@@ -173,6 +179,8 @@ export async function analyseSeason(episodes: EpisodeInput[], deps: AnalyseDeps)
     const credits = await blackFrameCredits(ep, deps, notes);
     if (credits) out.get(ep.itemId)!.push(credits);
   }
+  const needIntro = candidates.filter((ep) => !has(out, ep.itemId, 'intro'));
+  if (needIntro.length >= 2) await sharedKind('intro', needIntro, deps, notes, out);
   for (const list of out.values()) list.sort((a, b) => a.startSeconds - b.startSeconds);
   return { segments: out, notes };
 }

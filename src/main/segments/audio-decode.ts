@@ -33,7 +33,8 @@ export function decodeArgs(path: string, startSeconds: number, seconds: number):
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error',
     ...(startSeconds > 0 ? ['-ss', startSeconds.toFixed(3)] : []),
     '-t', seconds.toFixed(3), '-i', path,
-    '-map', '0:a:0', '-vn', '-sn', '-dn', '-ac', '1', '-ar', String(FINGERPRINT_SAMPLE_RATE),
+    // Gaps in the stream's timestamps become silence, so a time in the PCM stays a time in the file.
+    '-map', '0:a:0', '-vn', '-sn', '-dn', '-af', 'aresample=async=1:first_pts=0', '-ac', '1', '-ar', String(FINGERPRINT_SAMPLE_RATE),
     '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1',
   ];
 }
