@@ -22,11 +22,13 @@ if (suite === 'ui') {
   await import('./ui.mjs');
   process.exit(0);
 }
-if (suite === 'playback') {
+if (suite === 'segments') {
+  await import('./segments.mjs');
+} else if (suite === 'playback') {
   // Its own file: the playback suite shares nothing with the scanner's but this dispatch.
   await import('./playback.mjs');
 } else if (suite !== 'scan') {
-  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback, ui)\n`);
+  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback, ui, segments)\n`);
   process.exit(2);
 }
 if (!existsSync(cli)) {
