@@ -84,6 +84,15 @@ export function candidateShifts(a: Uint32Array, b: Uint32Array, count: number): 
   return chosen;
 }
 
+/**
+ * A code that barely differs from the one a quarter second before stands for a steady sound (a held
+ * chord, hum, silence): Chromaprint's filters mostly measure change, so any two steady sounds give
+ * near-equal codes. Such positions neither match nor extend a stretch.
+ */
+function changing(codes: Uint32Array, i: number): boolean {
+  return i < 2 || bitErrors(codes[i] as number, codes[i - 2] as number) >= 2;
+}
+
 /** Matches this sparse at a stretch's edge are chance agreements of similar sound, not the shared part. */
 const EDGE_WINDOW = 8;
 const EDGE_DENSITY = 0.5;
@@ -111,7 +120,7 @@ function longestAtShift(a: Uint32Array, b: Uint32Array, shift: number, o: MatchO
   for (let i = from; i < to; i++) {
     const e = bitErrors(a[i] as number, b[i - shift] as number);
     err[i] = e;
-    if (e <= o.maxBitErrors) hit[i] = 1;
+    if (e <= o.maxBitErrors && changing(a, i)) hit[i] = 1;
   }
   let best: SharedStretch | null = null;
   const consider = (runFirst: number, runLast: number): void => {
