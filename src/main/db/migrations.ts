@@ -272,9 +272,10 @@ ALTER TABLE settings_v3 RENAME TO settings;
     // One row per item, kind and source: an analysis replaces only its own sources, so a segment the user
     // marked (source 'user') survives every rescan; the API shows one segment per kind, the best source first.
     // segment_analyses remembers which files a group (a season, or a film) was analysed with, so an
-    // unchanged group is never decoded again.
+    // unchanged group is never decoded again. IF NOT EXISTS: the step can run again on a database whose
+    // version was rolled back.
     sql: `
-CREATE TABLE media_segments (
+CREATE TABLE IF NOT EXISTS media_segments (
   item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('intro', 'recap', 'credits', 'preview')),
   source TEXT NOT NULL CHECK (source IN ('chapter', 'fingerprint', 'black-frames', 'user')),
@@ -285,7 +286,7 @@ CREATE TABLE media_segments (
   PRIMARY KEY (item_id, kind, source)
 ) WITHOUT ROWID;
 
-CREATE TABLE segment_analyses (
+CREATE TABLE IF NOT EXISTS segment_analyses (
   group_id TEXT PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
   signature TEXT NOT NULL,
   analysed_at TEXT NOT NULL,
