@@ -161,6 +161,38 @@ describe('segments found by `scan` on generated seasons', () => {
   });
 });
 
+describe('chapters first', () => {
+  it('turns named chapters into segments without analysis, and a film keeps its credits but not an intro', async () => {
+    const lib = join(dir, 'Chaptered');
+    const meta = join(dir, 'chapters.txt');
+    writeFileSync(
+      meta,
+      [';FFMETADATA1', '[CHAPTER]', 'TIMEBASE=1/1000', 'START=0', 'END=5000', 'title=Previously on Chaptered', '[CHAPTER]', 'TIMEBASE=1/1000', 'START=5000', 'END=15000', 'title=Générique de début',
+        '[CHAPTER]', 'TIMEBASE=1/1000', 'START=15000', 'END=30000', 'title=Chapter 3', '[CHAPTER]', 'TIMEBASE=1/1000', 'START=30000', 'END=40000', 'title=Abspann', ''].join('\n'),
+    );
+    const make = (out: string) => {
+      mkdirSync(join(out, '..'), { recursive: true });
+      const r = spawnSync(ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=160x90:r=10:d=40', '-f', 'lavfi', '-i', 'sine=f=300:d=40', '-i', meta, '-map', '0', '-map', '1', '-map_metadata', '2', '-map_chapters', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', out]);
+      if (r.status !== 0) throw new Error(String(r.stderr));
+    };
+    make(join(lib, 'Shows', 'Chaptered', 'Season 1', 'Chaptered - S01E01.mkv'));
+    make(join(lib, 'Movies', 'Chaptered Film (2001)', 'Chaptered Film (2001).mkv'));
+    const data2 = join(dir, 'data-chapters');
+    const r = spawnSync(process.execPath, [binPath, 'scan', '--data', data2, '--library', join(lib, 'Shows'), '--type', 'shows', '--library', join(lib, 'Movies'), '--type', 'movies', '--json'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const db = rawDatabase(join(data2, 'library.db'), { readonly: true });
+    const rows = db.prepare('SELECT f.rel_path AS rel, s.kind, s.source, s.start_seconds AS start, s.end_seconds AS end FROM media_segments s JOIN files f ON f.item_id = s.item_id ORDER BY f.rel_path, s.start_seconds').all() as { rel: string; kind: string; source: string; start: number; end: number }[];
+    db.close();
+    const of = (prefix: string) => rows.filter((x) => x.rel.startsWith(prefix)).map(({ kind, source, start, end }) => ({ kind, source, start, end: Math.round(end) }));
+    expect(of('Chaptered/')).toEqual([
+      { kind: 'recap', source: 'chapter', start: 0, end: 5 },
+      { kind: 'intro', source: 'chapter', start: 5, end: 15 },
+      { kind: 'credits', source: 'chapter', start: 30, end: 40 },
+    ]);
+    expect(of('Chaptered Film')).toEqual([{ kind: 'credits', source: 'chapter', start: 30, end: 40 }]);
+  }, 120_000);
+});
+
 describe('segments in the API', () => {
   it('shows them on the episode, takes a correction from the user, keeps it across a full rescan, and refuses bad input', async () => {
     const renderer = join(dir, 'renderer');

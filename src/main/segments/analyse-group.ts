@@ -37,6 +37,10 @@ const RUNS_TO_END_SECONDS = 3;
 const MIN_BLACK_CREDITS_SECONDS = 10;
 /** An episode shorter than this has no room for an intro and the rest of an episode. */
 const MIN_EPISODE_SECONDS = 30;
+/** Refinement may stretch a 150-s intro by up to this much (each end moves at most 2 s, see refine.ts). */
+const SNAPPED_SLACK = 2;
+/** The keyframe-only pass sees black only at keyframes, which may lie seconds apart: it is judged loosely. */
+const KEYFRAME_SLACK_SECONDS = 10;
 
 interface Window {
   fingerprint: Uint32Array;
@@ -125,7 +129,6 @@ async function sharedKind(kind: 'intro' | 'credits', episodes: EpisodeInput[], d
   }
   return found;
 }
-const SNAPPED_SLACK = 2;
 
 /**
  * Credits over black to the end of the file: found on keyframes alone (cheap over minutes of video), then
@@ -136,7 +139,7 @@ async function blackFrameCredits(ep: EpisodeInput, deps: AnalyseDeps, notes: str
   const length = creditsWindowSeconds(duration);
   const finalRun = (runs: { start: number; end: number }[]): { start: number; end: number } | null => {
     const last = runs[runs.length - 1];
-    return last && duration - last.end <= RUNS_TO_END_SECONDS + 10 && last.end - last.start >= MIN_BLACK_CREDITS_SECONDS - 10 ? last : null;
+    return last && duration - last.end <= RUNS_TO_END_SECONDS + KEYFRAME_SLACK_SECONDS && last.end - last.start >= MIN_BLACK_CREDITS_SECONDS - KEYFRAME_SLACK_SECONDS ? last : null;
   };
   let start: number;
   try {

@@ -38,18 +38,20 @@ export class SegmentPhase {
   async run(opts: SegmentRunOptions): Promise<SegmentRunSummary> {
     const summary: SegmentRunSummary = { seasons: 0, episodes: 0, films: 0, intros: 0, credits: 0, unchanged: 0, cancelled: false };
     const due: SegmentGroup[] = [];
+    const analysed = this.store.analysedSignatures();
     for (const g of this.store.groups(opts.libraryId)) {
       // Waiting for probes: analysed at a later scan, when their durations and streams are known.
       if (g.pending > 0) continue;
-      if (this.store.analysedSignature(g.id) === g.signature) summary.unchanged++;
+      if (analysed.get(g.id) === g.signature) summary.unchanged++;
       else due.push(g);
     }
     opts.onProgress?.(0, due.length);
-    for (const [i, group] of due.entries()) {
+    for (const [i, pending] of due.entries()) {
       if (opts.signal?.aborted) {
         summary.cancelled = true;
         break;
       }
+      const group = this.store.withChapters(pending);
       try {
         const deps = { ffmpeg: this.ffmpeg, ...(opts.signal ? { signal: opts.signal } : {}) };
         const result = group.kind === 'season' ? await analyseSeason(group.members, deps) : await analyseFilm(group.members[0]!, deps);

@@ -21,7 +21,7 @@ export interface SegmentGroup {
   kind: 'season' | 'film';
   /** Files still waiting for their probe: the group is analysed at a later scan. */
   pending: number;
-  members: EpisodeInput[];
+  members: (EpisodeInput & { fileId: string })[];
   signature: string;
 }
 
@@ -66,7 +66,6 @@ export class SegmentStore {
       g.rows.push(r);
       byGroup.set(r.group_id, g);
     }
-    const chapters = this.db.prepare<[string], ChapterLike>('SELECT start, end, title FROM chapters WHERE file_id = ? ORDER BY idx');
     return [...byGroup.entries()].map(([id, g]) => {
       const hash = createHash('sha1').update(`v${ANALYSIS_VERSION}`);
       for (const r of g.rows) hash.update(`|${r.item_id}:${r.file_id}:${r.size}:${Math.round(r.mtime_ms)}:${r.duration ?? ''}:${r.probe_state}`);
@@ -77,19 +76,28 @@ export class SegmentStore {
         signature: hash.digest('hex'),
         members: g.rows.map((r) => ({
           itemId: r.item_id,
+          fileId: r.file_id,
           label: r.rel_path,
           path: join(r.root_path, r.rel_path),
           durationSeconds: r.probe_state === 'ok' ? r.duration : null,
           hasAudio: r.probe_state === 'ok' && r.has_audio === 1,
-          chapters: r.probe_state === 'ok' ? chapters.all(r.file_id) : [],
+          // Read only for a group that is analysed (withChapters): an unchanged library costs one query.
+          chapters: [],
         })),
       };
     });
   }
 
-  /** The signature a group was last analysed with, or null. */
-  analysedSignature(groupId: string): string | null {
-    return this.db.prepare<[string], { signature: string }>('SELECT signature FROM segment_analyses WHERE group_id = ?').get(groupId)?.signature ?? null;
+  /** The group with its members' chapters, for analysis. */
+  withChapters(group: SegmentGroup): SegmentGroup {
+    const chapters = this.db.prepare<[string], ChapterLike>('SELECT start, end, title FROM chapters WHERE file_id = ? ORDER BY idx');
+    return { ...group, members: group.members.map((m) => ({ ...m, chapters: m.durationSeconds !== null ? chapters.all(m.fileId) : [] })) };
+  }
+
+  /** The signature each group was last analysed with. */
+  analysedSignatures(): Map<string, string> {
+    const rows = this.db.prepare<[], { group_id: string; signature: string }>('SELECT group_id, signature FROM segment_analyses').all();
+    return new Map(rows.map((r) => [r.group_id, r.signature]));
   }
 
   /** Replaces the analysed segments of a group's items and remembers the files it was analysed with. */
