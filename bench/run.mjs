@@ -26,11 +26,13 @@ if (suite === 'nfo') {
   await import('./nfo.mjs');
   process.exit(process.exitCode ?? 0);
 }
-if (suite === 'playback') {
+if (suite === 'segments') {
+  await import('./segments.mjs');
+} else if (suite === 'playback') {
   // Its own file: the playback suite shares nothing with the scanner's but this dispatch.
   await import('./playback.mjs');
 } else if (suite !== 'scan') {
-  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback, ui, nfo)\n`);
+  process.stderr.write(`unknown benchmark "${suite}" (known: scan, playback, ui, segments, nfo)\n`);
   process.exit(2);
 }
 if (!existsSync(cli)) {

@@ -22,6 +22,7 @@ const load = {
   progress: () => import('./progress-bar'),
   settings: () => import('./settings/settings-store'),
   metadata: () => import('./metadata/fetcher'),
+  segments: () => import('./segments/segment-phase'),
 };
 
 const METADATA_OPTIONS = {
@@ -95,12 +96,13 @@ Starts the media server on 127.0.0.1 and prints one line:
   --port N        listen on this port (default: a free one)
   --no-watch      do not watch library folders for changes
 ${METADATA_HELP}`,
-  scan: `Usage: media-centre scan [--data DIR] [--library DIR --type T]… [--json] [--no-probe] [--no-metadata] [--full]
+  scan: `Usage: media-centre scan [--data DIR] [--library DIR --type T]… [--json] [--no-probe] [--no-metadata] [--no-segments] [--full]
 
 Scans every library (or the --library folders, added if new) and prints a summary. With a TMDB key set,
-it then fetches online metadata and waits for it.
+it then fetches online metadata and finds intros and credits (phase three), and waits for both.
   --no-probe     phase one only: every title browsable, streams read later
   --no-metadata  do not look titles up online this time
+  --no-segments  skip phase three (finding intros and credits season by season)
   --full         read every folder again even when nothing changed
   --json         print the summary as JSON
 ${METADATA_HELP}`,
@@ -252,6 +254,7 @@ async function cmdScan(args: string[]): Promise<number> {
     json: { type: 'boolean' },
     'no-probe': { type: 'boolean' },
     'no-metadata': { type: 'boolean' },
+    'no-segments': { type: 'boolean' },
     full: { type: 'boolean' },
     ...METADATA_OPTIONS,
     help: { type: 'boolean', short: 'h' },
@@ -288,6 +291,8 @@ async function cmdScan(args: string[]): Promise<number> {
     else service.close();
   }
   const scans = new ScanService(store, tools.ffprobe, artwork, (pr) => bar?.update(pr), metadata);
+  const withSegments = probe && !p.values['no-segments'];
+  if (withSegments) scans.segments = new (await load.segments()).SegmentPhase(db, tools.ffmpeg, (m) => err(m));
   const controller = new AbortController();
   const onSigint = (): void => {
     err('\nCancelling the scan (what is done is kept)…');
@@ -297,9 +302,11 @@ async function cmdScan(args: string[]): Promise<number> {
   process.once('SIGINT', onSigint);
   const started = Date.now();
   const results = [];
+  const segments = { seasons: 0, episodes: 0, films: 0, intros: 0, credits: 0, unchanged: 0 };
   for (const id of libraryIds) {
     const outcome = await scans.start({ libraryId: id, probe, ...(p.values.full ? { full: true } : {}) }).done;
     const lib = store.library(id);
+    for (const k of Object.keys(segments) as (keyof typeof segments)[]) segments[k] += outcome.segments?.[k] ?? 0;
     results.push({
       id,
       name: lib?.name ?? id,
@@ -321,12 +328,13 @@ async function cmdScan(args: string[]): Promise<number> {
   const seconds = (Date.now() - started) / 1000;
   const cancelled = controller.signal.aborted || results.some((r) => r.cancelled);
   if (p.values.json) {
-    out(JSON.stringify({ libraries: results.map(({ scanId: _s, libraryId: _l, ...rest }) => rest), items, seconds, cancelled, ...(online ? { metadata: online } : {}) }));
+    out(JSON.stringify({ libraries: results.map(({ scanId: _s, libraryId: _l, ...rest }) => rest), items, ...(withSegments ? { segments } : {}), seconds, cancelled, ...(online ? { metadata: online } : {}) }));
   } else {
     for (const r of results) {
       out(`${r.name} (${r.type}): ${r.found} files; ${r.added} added, ${r.updated} updated, ${r.moved} moved, ${r.removed} missing, ${r.unchanged} unchanged${r.seriesAdded > 0 ? `; ${r.seriesAdded} new series` : ''}${r.reidentified > 0 ? `; ${r.reidentified} identified anew` : ''}; ${r.failed} failed${probe ? `; ${r.probed} probed, ${r.probeFailed} unreadable` : ''}`);
       for (const root of r.roots) if (!root.online) out(`  offline: ${root.path} (${root.error ?? 'unreachable'})`);
     }
+    if (withSegments) out(`Intros and credits: ${segments.seasons} seasons (${segments.episodes} episodes) and ${segments.films} films analysed, ${segments.unchanged} unchanged; ${segments.intros} intros, ${segments.credits} credits found`);
     if (online) out(`Online metadata: ${online.matched + online.locked} matched, ${online['needs-match']} need a match, ${online.waiting} waiting (offline or not reached yet)`);
     out(`${items} titles in the catalogue; ${seconds.toFixed(2)} s${cancelled ? ' (cancelled)' : ''}`);
   }

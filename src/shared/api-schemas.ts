@@ -63,6 +63,16 @@ export const progressBody = z.object({
   played: z.boolean().optional(),
 });
 
+export const segmentKind = z.enum(['intro', 'recap', 'credits', 'preview']);
+
+/** A segment the user marks or corrects from the player (PUT /api/v1/items/:id/segments/:kind). */
+export const userSegmentBody = z
+  .strictObject({
+    startSeconds: z.number().min(0).max(1e6),
+    endSeconds: z.number().min(0).max(1e6),
+  })
+  .refine((b) => b.endSeconds - b.startSeconds >= 1, { message: 'endSeconds must be at least one second after startSeconds', path: ['endSeconds'] });
+
 export type LibraryType = z.infer<typeof libraryType>;
 export type AddLibraryBody = z.infer<typeof addLibraryBody>;
 export type ScanBody = z.infer<typeof scanBody>;
@@ -91,3 +101,4 @@ export const matchBody = z.strictObject({
 
 export type MatchQuery = z.infer<typeof matchQuery>;
 export type MatchBody = z.infer<typeof matchBody>;
+export type UserSegmentBody = z.infer<typeof userSegmentBody>;

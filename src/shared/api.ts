@@ -6,7 +6,7 @@ import type { HomeRowKind } from './home-rows';
 
 export const API_PREFIX = '/api/v1';
 
-export type { AddLibraryBody, ClientCapabilities, ForcedPlayMethod, LibraryType, MatchBody, MatchQuery, ProgressBody, ScanBody, StartPlaybackBody } from './api-schemas';
+export type { AddLibraryBody, ClientCapabilities, ForcedPlayMethod, LibraryType, MatchBody, MatchQuery, ProgressBody, ScanBody, StartPlaybackBody, UserSegmentBody } from './api-schemas';
 
 export type Id = string;
 
@@ -153,6 +153,18 @@ export interface Chapter {
   title: string | null;
 }
 
+/** What a stretch of an episode or film is, for the player's Skip buttons and the next-episode card. */
+export type SegmentKind = 'intro' | 'recap' | 'credits' | 'preview';
+/** How it was found; `user` was marked by someone from the player and outlives every rescan. */
+export type SegmentSource = 'chapter' | 'fingerprint' | 'black-frames' | 'user';
+
+export interface MediaSegment {
+  kind: SegmentKind;
+  startSeconds: number;
+  endSeconds: number;
+  source: SegmentSource;
+}
+
 export type ProbeState = 'pending' | 'ok' | 'failed';
 
 export interface MediaFile {
@@ -258,6 +270,8 @@ export interface ItemDetail {
   metadataState: MetadataState;
   /** Trailers and clips from the provider, after the local trailers among `extras`. */
   trailers: TrailerLink[];
+  /** Episodes and movies: intro, recap, credits and preview, at most one of each kind, in time order. */
+  segments?: MediaSegment[];
 }
 
 // ── Fix match ───────────────────────────────────────────────────────────────
@@ -419,7 +433,8 @@ export interface LibrariesResponse {
   libraries: Library[];
 }
 
-export type ScanPhase = 'walking' | 'probing' | 'metadata' | 'done' | 'cancelled' | 'failed';
+/** `metadata`: titles looked up online; `segments`: finding intros and credits season by season (see ScanProgress.segments). */
+export type ScanPhase = 'walking' | 'probing' | 'metadata' | 'segments' | 'done' | 'cancelled' | 'failed';
 
 export interface ScanProgress {
   scanId: Id;
@@ -439,6 +454,8 @@ export interface ScanProgress {
   /** The metadata phase: titles looked up online so far, of how many. */
   metadataDone?: number;
   metadataTotal?: number;
+  /** Phase three: seasons (and films) analysed so far out of those that need it. */
+  segments?: { done: number; total: number };
 }
 
 export type ServerEvent =
@@ -528,6 +545,8 @@ export interface PlaybackSession {
   subtitleTracks: SubtitleTrack[];
   /** The URL of a TrickplayIndex, or null when there are no thumbnails (yet). */
   trickplay: { url: string } | null;
+  /** The item's intro, recap, credits and preview, as in GET /api/v1/items/:id (empty when none is known). */
+  segments?: MediaSegment[];
 }
 
 // ── Server info ─────────────────────────────────────────────────────────────

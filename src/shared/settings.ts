@@ -39,6 +39,8 @@ export const playbackSettings = z.strictObject({
   hardwareEncoding: z.boolean(),
   /** An ffmpeg of the user's choice; null uses the bundled one. */
   ffmpegPath: z.string().min(1).max(4096).regex(FFMPEG_NAME, 'the path of a program named ffmpeg').nullable(),
+  /** The player jumps past a known intro (and recap) by itself instead of offering the Skip button. */
+  skipIntroAutomatically: z.boolean(),
 });
 
 const homeRow = z.strictObject({ id: z.enum(HOME_ROW_KINDS), visible: z.boolean() });
@@ -135,6 +137,7 @@ export const DEFAULT_SETTINGS: Settings = {
     maxTranscodes: 2,
     hardwareEncoding: false,
     ffmpegPath: null,
+    skipIntroAutomatically: false,
   },
   home: {
     rows: DEFAULT_HOME_ROWS.map((r) => ({ ...r })),

@@ -263,7 +263,8 @@ describe('demo library: contents', () => {
       expect(p.streams.filter((s) => s.codec_type === 'audio').map((s) => s.codec_name), v.label).toEqual(want.audio);
       const duration = Number(p.format.duration);
       expect(duration, v.label).toBeGreaterThanOrEqual(10);
-      expect(duration, v.label).toBeLessThanOrEqual(30.5);
+      // Episodes of a show with an intro carry it and the credits around their own picture (see the recipe).
+      expect(duration, v.label).toBeLessThanOrEqual(45.5);
       expect(Math.abs(duration - v.spec.seconds), v.label).toBeLessThan(0.5);
     }
     expect([...seen].sort()).toEqual(Object.keys(EXPECTED).sort());

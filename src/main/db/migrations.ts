@@ -267,13 +267,44 @@ ALTER TABLE settings_v3 RENAME TO settings;
 `,
   },
   {
+    version: 4,
+    name: 'media segments: intros, recaps, credits and previews, and the season analyses that found them',
+    // One row per item, kind and source: an analysis replaces only its own sources, so a segment the user
+    // marked (source 'user') survives every rescan; the API shows one segment per kind, the best source first.
+    // segment_analyses remembers which files a group (a season, or a film) was analysed with, so an
+    // unchanged group is never decoded again. IF NOT EXISTS: the step can run again on a database whose
+    // version was rolled back.
+    sql: `
+CREATE TABLE IF NOT EXISTS media_segments (
+  item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('intro', 'recap', 'credits', 'preview')),
+  source TEXT NOT NULL CHECK (source IN ('chapter', 'fingerprint', 'black-frames', 'user')),
+  start_seconds REAL NOT NULL CHECK (start_seconds >= 0),
+  end_seconds REAL NOT NULL CHECK (end_seconds > start_seconds),
+  confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (item_id, kind, source)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS segment_analyses (
+  group_id TEXT PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  signature TEXT NOT NULL,
+  analysed_at TEXT NOT NULL,
+  episodes INTEGER NOT NULL,
+  intros INTEGER NOT NULL,
+  credits INTEGER NOT NULL,
+  notes TEXT NOT NULL DEFAULT '[]'
+);
+`,
+  },
+  {
     version: 5,
     name: 'online metadata: match state, lock and trailers per item',
     // One row per movie, series or episode the online providers have seen (no row: nothing online is known,
     // the state is `local`). Its own table, so a rescan that rewrites an item from its name or NFO keeps the
     // match and its lock; IF NOT EXISTS so the step can run again after a version rollback.
     // name_title/name_year: what the file name said before a provider's title replaced it, so a rescan
-    // compares names with names. (4 is segments', 6 playback's, 7 the catalogue's.)
+    // compares names with names.
     sql: `
 CREATE TABLE IF NOT EXISTS item_metadata (
   item_id TEXT PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ffmpegLists, runTool, stderrTail } from '../media-tools/run';
-import type { ClipSpec, CodecSet, Cue, Visual } from './recipe';
+import type { ClipSpec, CodecSet, Cue, ShowIntro, Visual } from './recipe';
 
 export const CONTAINER_EXT: Record<CodecSet, 'mp4' | 'webm' | 'mkv'> = {
   'h264-aac-mp4': 'mp4',
@@ -209,6 +209,8 @@ export interface ClipJob {
   /** Scratch folder for the drawtext and subtitle files of this clip. */
   workDir: string;
   fontFile?: string;
+  /** An episode of a show with an intro: the title card moves into it, and the credits close the clip. */
+  intro?: ShowIntro;
 }
 
 /** Files the argv refers to; written by `prepareClipInputs` before ffmpeg runs. */
@@ -227,8 +229,11 @@ function videoGraph(job: ClipJob, inputs: ClipInputs): string {
   chain.push(filter('fade', [['t', 'in'], ['st', 0], ['d', 0.8]]));
   chain.push(filter('fade', [['t', 'out'], ['st', s - 1], ['d', 1]]));
   if (job.fontFile && inputs.headingFile && inputs.subheadingFile && inputs.clockFile) {
-    // The card fades in, holds and fades out over the first five seconds; the clock helps check seeking.
-    const alpha = 'if(lt(t,0.6),0,if(lt(t,1.4),(t-0.6)/0.8,if(lt(t,4),1,if(lt(t,5),5-t,0))))';
+    // The card fades in, holds and fades out over the first five seconds (or over the show's intro); the
+    // clock helps check seeking.
+    const from = job.intro ? job.intro.coldOpenSeconds : 0;
+    const to = job.intro ? job.intro.coldOpenSeconds + job.intro.introSeconds : 5;
+    const alpha = `if(lt(t,${from + 0.6}),0,if(lt(t,${from + 1.4}),(t-${from + 0.6})/0.8,if(lt(t,${to - 1}),1,if(lt(t,${to}),${to}-t,0))))`;
     const longest = Math.max(job.card.heading.length, 1);
     const headingSize = Math.round(Math.min(h / 8, (w * 0.9) / (longest * 0.62)));
     const subSize = Math.round(Math.min(h / 16, (w * 0.9) / (Math.max(job.card.subheading.length, 1) * 0.58)));
@@ -259,16 +264,58 @@ function videoGraph(job: ClipJob, inputs: ClipInputs): string {
       ]),
     );
   }
+  if (job.intro) {
+    // End credits: black, with thin white lines rolling up, like names (blackdetect sees black).
+    const start = s - job.intro.creditsSeconds;
+    const on = `gte(t,${start})`;
+    chain.push(filter('drawbox', [['x', 0], ['y', 0], ['w', 'iw'], ['h', 'ih'], ['color', 'black'], ['t', 'fill'], ['enable', on]]));
+    for (let i = 0; i < 4; i++) {
+      chain.push(filter('drawbox', [['x', 'iw*0.35'], ['y', `ih-mod((t-${start})*${Math.round(h / 6)}+${i * Math.round(h / 4)},ih)`], ['w', 'iw*0.3'], ['h', 2], ['color', 'white'], ['t', 'fill'], ['enable', on]]));
+    }
+  }
   return chain.join(',');
+}
+
+/** The show's theme (or credits) tune: notes from a hashed table, so one seed is one tune in every episode. */
+function tuneExpr(seed: number, notesPerSecond: number, base: number, from: number, to: number): string {
+  const note = `floor(mod(abs(sin(floor((t-${from})*${notesPerSecond})*12.9898+${seed}*78.233))*43758.5453,1)*12)`;
+  const f = `(${base}*pow(2,${note}/12))`;
+  return `if(between(t,${from},${to}),0.09*sin(2*PI*${f}*t)+0.04*sin(4*PI*${f}*t),0)`;
 }
 
 /**
  * A quiet chord (root, fifth, octave) with a slow swell; the pitch tells titles apart by ear. Built from
  * `sine` sources mixed by `pan`, which costs a fraction of an `aevalsrc` expression per sample.
  */
-function audioGraph(tone: number, seconds: number, layout: 'stereo' | '5.1'): string {
+function audioGraph(tone: number, seconds: number, layout: 'stereo' | '5.1', intro?: ShowIntro): string {
   const freqs = [tone, tone * 1.5, tone * 2.004, tone / 4];
   const sources = freqs.map((f, i) => `${filter('sine', [['f', f.toFixed(3)], ['r', 48000]])}[s${i}]`);
+  if (intro) {
+    // The episode's own chord falls silent under the shared theme and credits tunes, which every episode
+    // of the show plays sample for sample: that is what the intro detection matches across a season.
+    const introEnd = intro.coldOpenSeconds + intro.introSeconds;
+    const creditsStart = seconds - intro.creditsSeconds;
+    // Around them the episode hums its own tune over its chord, as an episode's own scenes differ.
+    const own = Math.round(tone * 10);
+    const tunes = [
+      tuneExpr(own, 5, tone * 1.5, 0, intro.coldOpenSeconds),
+      tuneExpr(intro.theme, 4, 330, intro.coldOpenSeconds, introEnd),
+      tuneExpr(own + 1, 5, tone * 1.5, introEnd, creditsStart),
+      tuneExpr(intro.theme + 1, 3, 262, creditsStart, seconds),
+    ].join('+');
+    const chord = `between(t,${intro.coldOpenSeconds},${introEnd})+gte(t,${creditsStart})`;
+    const gate = filter('volume', [['volume', 0], ['enable', chord]]);
+    const theme = `${filter('aevalsrc', [['exprs', tunes], ['s', 48000]])},${filter('aformat', [['channel_layouts', layout === 'stereo' ? 'stereo' : '5.1']])}[tune]`;
+    const mix = [
+      filter('amerge', [['inputs', freqs.length]]),
+      filter('pan', [['args', layout === 'stereo' ? 'stereo|c0=0.55*c0+0.4*c1+0.2*c2|c1=0.55*c0+0.3*c1+0.3*c2' : '5.1|FL=0.5*c0+0.35*c1|FR=0.5*c0+0.3*c2|FC=0.45*c0|LFE=0.6*c3|BL=0.25*c1+0.2*c2|BR=0.2*c1+0.25*c2']]),
+      filter('tremolo', [['f', 0.2], ['d', 0.25]]),
+      gate,
+    ].join(',');
+    // amix halves each input; the volume after it restores the level.
+    const join = [filter('amix', [['inputs', 2], ['duration', 'first']]), filter('volume', [['volume', 2]]), filter('afade', [['t', 'out'], ['st', seconds - 1.5], ['d', 1.5]])].join(',');
+    return `${sources.join(';')};${theme};${freqs.map((_, i) => `[s${i}]`).join('')}${mix}[chord];[chord][tune]${join}[out0]`;
+  }
   // `sine` peaks at 1/8 of full scale, so with these gains the chord peaks near -17 dBFS: present but quiet.
   const pan =
     layout === 'stereo'
@@ -313,7 +360,7 @@ export function clipArgs(job: ClipJob, inputs: ClipInputs, threads: number): str
   args.push('-f', 'lavfi', '-t', s, '-i', videoGraph(job, inputs));
   // The AC-3 set carries a genuine 5.1 mix, like a disc rip; every other first track is stereo.
   const primaryLayout = spec.codec === 'h264-ac3-mkv' ? '5.1' : 'stereo';
-  args.push('-f', 'lavfi', '-t', s, '-i', audioGraph(spec.tone, spec.seconds, primaryLayout));
+  args.push('-f', 'lavfi', '-t', s, '-i', audioGraph(spec.tone, spec.seconds, primaryLayout, job.intro));
   let next = 2;
   let secondAudio: number | undefined;
   let subtitles: number | undefined;

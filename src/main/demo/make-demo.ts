@@ -267,7 +267,7 @@ function planLibrary(recipe: Recipe, ctx: PlanContext): Task[] {
             ctx,
             join(seasonFolder, `${base}.${CONTAINER_EXT[e.clip.codec]}`),
             epLabel,
-            { spec: e.clip, metadataTitle: e.title, card: { heading: s.title, subheading: `${code}  ·  ${e.title}` } },
+            { spec: e.clip, metadataTitle: e.title, card: { heading: s.title, subheading: `${code}  ·  ${e.title}` }, ...(s.intro ? { intro: s.intro } : {}) },
             join(seasonFolder, `${base}-thumb.jpg`),
           ),
         );

@@ -106,6 +106,21 @@ const movie = z.strictObject({
   trailer: z.enum(['folder', 'suffix']).optional(),
 });
 
+/** An episode clip may be longer: it carries the show's intro and credits around its own picture. */
+const episodeClip = clip.extend({ seconds: z.number().min(10).max(45) });
+
+/**
+ * The show's intro and end credits, the same in every episode: a theme tune under a title card after a
+ * cold open, and a credits tune over black at the end. They make the demo's Skip intro real.
+ */
+const showIntro = z.strictObject({
+  /** Seed of the theme tune (same seed, same tune). */
+  theme: z.int().min(1).max(10_000),
+  coldOpenSeconds: z.number().min(0).max(10),
+  introSeconds: z.number().min(10).max(20),
+  creditsSeconds: z.number().min(10).max(15),
+});
+
 const episode = z.strictObject({
   episode: z.int().min(1),
   title: nonEmpty,
@@ -115,7 +130,7 @@ const episode = z.strictObject({
   directors: z.array(nonEmpty).min(1),
   writers: z.array(nonEmpty).min(1).max(2),
   imdbRating: z.number().min(0).max(10).optional(),
-  clip,
+  clip: episodeClip,
 });
 
 const season = z.strictObject({
@@ -128,6 +143,7 @@ const show = z.strictObject({
   ...common,
   premiered: z.union([isoDate, relativeDate]),
   status: z.enum(['Continuing', 'Ended', 'Upcoming']),
+  intro: showIntro.optional(),
   seasons: z.array(season),
 });
 
@@ -145,7 +161,7 @@ const recipeSchema = z
     const known = (name: string, path: (string | number)[]): void => {
       if (!people.has(name)) ctx.addIssue({ code: 'custom', message: `unknown person "${name}"`, path });
     };
-    const checkClip = (c: z.infer<typeof clip>, path: (string | number)[]): void => {
+    const checkClip = (c: z.infer<typeof episodeClip>, path: (string | number)[]): void => {
       if ((c.codec === 'h264-aac-ac3-mkv') !== (c.secondAudio !== undefined)) {
         ctx.addIssue({ code: 'custom', message: 'secondAudio goes with h264-aac-ac3-mkv and only with it', path });
       }
@@ -182,6 +198,12 @@ const recipeSchema = z
           const path = ['shows', i, 'seasons', j, 'episodes', k];
           [...e.directors, ...e.writers].forEach((n) => known(n, path));
           checkClip(e.clip, [...path, 'clip']);
+          const intro = s.intro;
+          // Room for the cold open, the intro, some of the episode itself, and the credits.
+          if (intro && e.clip.seconds < intro.coldOpenSeconds + intro.introSeconds + intro.creditsSeconds + 4) {
+            ctx.addIssue({ code: 'custom', message: 'clip too short for the show\'s intro and credits', path: [...path, 'clip'] });
+          }
+          if (!intro && e.clip.seconds > 30) ctx.addIssue({ code: 'custom', message: 'only an episode with an intro may run past 30 s', path: [...path, 'clip'] });
         }),
       );
     });
@@ -192,7 +214,8 @@ export type RecipeMovie = Recipe['movies'][number];
 export type RecipeShow = Recipe['shows'][number];
 export type RecipeSeason = RecipeShow['seasons'][number];
 export type RecipeEpisode = RecipeSeason['episodes'][number];
-export type ClipSpec = RecipeMovie['clip'];
+export type ClipSpec = RecipeMovie['clip'] | RecipeEpisode['clip'];
+export type ShowIntro = z.infer<typeof showIntro>;
 export type ArtSpec = RecipeMovie['art'];
 export type Cue = z.infer<typeof cue>;
 export type SubtitleSidecar = RecipeMovie['subtitles'][number];

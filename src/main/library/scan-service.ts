@@ -5,12 +5,15 @@ import { newId } from '../db/ids';
 import { LibraryScan, type PhaseOneSummary } from './scanner';
 import { Prober, type ProbeRunSummary } from './prober';
 import { ArtworkWorker } from './artwork';
+import type { SegmentPhase, SegmentRunSummary } from '../segments/segment-phase';
 
 export interface ScanRequest {
   libraryId: string;
   probe?: boolean;
   full?: boolean;
   only?: { rootId: string; relDir: string }[];
+  /** Phase three (intros and credits); on by default when the service has a segment phase. */
+  segments?: boolean;
 }
 
 /** Online metadata, looked up after the probe phase (src/main/metadata); progress in the `metadata` phase. */
@@ -24,6 +27,7 @@ export interface ScanOutcome {
   scanId: string;
   phaseOne: PhaseOneSummary;
   probe: ProbeRunSummary | null;
+  segments: SegmentRunSummary | null;
   seconds: number;
 }
 
@@ -37,6 +41,8 @@ interface RunningScan {
 export class ScanService {
   private readonly running = new Map<string, RunningScan>();
   readonly prober: Prober;
+  /** Phase three, when whoever runs scans has ffmpeg for it. */
+  segments: SegmentPhase | null = null;
 
   constructor(
     private readonly store: LibraryStore,
@@ -139,7 +145,10 @@ export class ScanService {
           emit({ ...base(), phase: 'metadata', probed: probe?.probed ?? 0, toProbe: (probe?.probed ?? 0) + (probe?.failed ?? 0), metadataDone: done, metadataTotal: total, etaSeconds: null }),
       });
     }
-    const cancelled = phaseOne.cancelled || probe?.cancelled === true;
+    const segments = this.segments && probe && req.segments !== false && !signal.aborted
+      ? await this.segments.run({ libraryId: req.libraryId, signal, onProgress: (done, total) => emit({ ...base(), phase: 'segments', probed: probe.probed, toProbe: probe.probed + probe.failed, etaSeconds: null, segments: { done, total } }) })
+      : null;
+    const cancelled = phaseOne.cancelled || probe?.cancelled === true || segments?.cancelled === true;
     const final: ScanProgress = {
       ...(last ?? base()),
       ...base(),
@@ -150,6 +159,6 @@ export class ScanService {
       etaSeconds: 0,
     };
     emit(final);
-    return { scanId, phaseOne, probe, seconds: (Date.now() - started) / 1000 };
+    return { scanId, phaseOne, probe, segments, seconds: (Date.now() - started) / 1000 };
   }
 }

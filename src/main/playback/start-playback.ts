@@ -1,7 +1,7 @@
 // POST /api/v1/playback, behind the route: pick the file (or the best version of a title), make sure its
 // source is there, decide the method, plan the segments (keyframes for a remux) and start the session,
 // then describe it — tracks and all — in the answer the player needs.
-import type { AudioTrack, MediaStream, PlaybackSession, StartPlaybackBody, SubtitleTrack } from '../../shared/api';
+import type { AudioTrack, MediaSegment, MediaStream, PlaybackSession, StartPlaybackBody, SubtitleTrack } from '../../shared/api';
 import type { CatalogueQueries, FileSource } from '../db/catalogue-queries';
 import { contentType } from '../server/files';
 import { applyQualityCap, decidePlayMethod, isPictureSubtitle, type PlayDecision } from './decision';
@@ -27,6 +27,8 @@ export interface StartDeps {
   hardware?: () => Promise<HardwareChoice | null>;
   /** Settings › Playback › quality cap, in lines (null = original): an upper bound for transcodes. */
   qualityCapHeight?: number | null;
+  /** The item's intro, recap, credits and preview, for the answer. */
+  segments?(itemId: string): MediaSegment[];
   /** For tests: how long a slow share is waited for. */
   sourceWaitMs?: number;
 }
@@ -109,6 +111,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     audioTracks: audioTracks(file!.streams, decision),
     subtitleTracks: subtitleTracks(file!.id, file!.streams, decision),
     trickplay: trickplayOf(deps, file!),
+    segments: file!.itemId && deps.segments ? deps.segments(file!.itemId) : [],
   });
 
   if (decision.method === 'direct') {

@@ -63,6 +63,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     if (!item) throw new HttpError(404, 'not-found', 'No such item.');
     // A title still waiting for online metadata is fetched now, in the background: the page renders first.
     if (item.metadataState === 'waiting') sv.metadata.ensure(item.seriesId ?? id);
+    if (item.kind === 'episode' || item.kind === 'movie') item.segments = sv.segments.segmentsOf(id);
     if (item.kind === 'movie' || item.kind === 'series') {
       const started = performance.now();
       const related = sv.related();
@@ -149,6 +150,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
           trickplay: sv.trickplay,
           qualityCapHeight: qualityCapHeight(sv.settings.get().playback.qualityCap),
           ...(sv.settings.get().playback.hardwareEncoding ? { hardware: () => sv.hardware.choice() } : {}),
+          segments: (itemId) => sv.segments.segmentsOf(itemId),
           probeNow: (file) => sv.scans.prober.probeNow({ fileId: file.id, itemId: file.itemId, path: file.path, signature: file.signature }),
           onWaiting: (fileId, root, waitedSeconds) => sv.events.send({ type: 'playback-waiting', fileId, root, waitedSeconds }),
         },

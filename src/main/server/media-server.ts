@@ -13,6 +13,7 @@ import { mediaRoutes } from './media-routes';
 import { collageRoutes } from './collage-routes';
 import { settingsRoutes } from './settings-routes';
 import { metadataRoutes } from './metadata-routes';
+import { segmentRoutes } from './segment-routes';
 import { ThemedIndex, type ThemeChoice } from './themed-index';
 import { makeServices, type ServerServices } from './services';
 import type { SessionOptions } from '../playback/sessions';
@@ -66,6 +67,7 @@ export async function startMediaServer(opts: MediaServerOptions): Promise<Runnin
   collageRoutes(router, services);
   settingsRoutes(router, services);
   metadataRoutes(router, services);
+  segmentRoutes(router, services);
 
   let allowed = new Set<string>();
   const authorised = (req: IncomingMessage): boolean => {

@@ -21,6 +21,8 @@ import { EventHub } from './events';
 import { SettingsStore } from '../settings/settings-store';
 import { ThemeLibrary } from '../settings/theme-library';
 import { MetadataService } from '../metadata/fetcher';
+import { SegmentPhase } from '../segments/segment-phase';
+import type { SegmentStore } from '../segments/store';
 
 export interface ServerServices {
   version: string;
@@ -33,6 +35,8 @@ export interface ServerServices {
   /** Built on first use and again after the library changes. */
   related(): RelatedIndex;
   scans: ScanService;
+  /** Intros, recaps, credits and previews, found by scans or marked by users. */
+  segments: SegmentStore;
   watcher: LibraryWatcher | null;
   hls: PlaybackSessions;
   /** Trickplay sheets, made in the background after scans and on first play. */
@@ -101,6 +105,8 @@ export function makeServices(opts: {
       events.send({ type: 'library-changed', libraryId: progress.libraryId, itemIds: [] });
     }
   }, metadata);
+  const segmentPhase = new SegmentPhase(opts.db, opts.tools.ffmpeg, opts.log);
+  scans.segments = segmentPhase;
   const watcher = opts.watch ? new LibraryWatcher(store, scans, { onError: opts.log }) : null;
   const hardware = new HardwareEncoders(ffmpeg);
   const hls = new PlaybackSessions({ ffmpeg, cacheDir, onFallback: opts.log, maxTranscodes: settings.get().playback.maxTranscodes, ...opts.playback });
@@ -120,6 +126,7 @@ export function makeServices(opts: {
     home,
     related: () => (relatedIndex ??= new RelatedIndex(relatedEntries(opts.db))),
     scans,
+    segments: segmentPhase.store,
     watcher,
     hls,
     trickplay,
