@@ -69,17 +69,22 @@ async function video(): Promise<VideoState> {
 
 /** Waits (bounded) until the video plays past `after` seconds with a picture. */
 async function waitForPlaying(after = 0.5): Promise<VideoState> {
-  await page.waitForFunction(
+  // An element error alone is not the end: the player may be falling back to the next method (that is what
+  // one test provokes). It has failed when it says so on screen; then stop waiting and show why.
+  const outcome = await page.waitForFunction(
     (min) => {
-      const v = (globalThis as unknown as TestWindow).document.querySelector('video') as unknown as {
+      const doc = (globalThis as unknown as TestWindow).document;
+      const v = doc.querySelector('video') as unknown as {
         currentTime: number; videoWidth: number; paused: boolean; error: { code: number; message: string } | null;
       } | null;
-      if (v?.error) throw new Error(`video error ${v.error.code}: ${v.error.message}`);
-      return v !== null && !v.paused && v.videoWidth > 0 && v.currentTime > min;
+      if (doc.querySelector('[data-testid="player-error"]')) return `failed: ${v?.error ? `video error ${v.error.code}: ${v.error.message}` : 'the player shows an error'}`;
+      return v !== null && !v.paused && v.videoWidth > 0 && v.currentTime > min ? 'playing' : false;
     },
     after,
     { timeout: PLAYBACK_TIMEOUT_MS, polling: 100 },
   );
+  const said = await outcome.jsonValue();
+  if (said !== 'playing') throw new Error(String(said));
   return video();
 }
 

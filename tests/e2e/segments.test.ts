@@ -124,4 +124,40 @@ describe('Skip intro in the player', () => {
     await screenshot(page, 'player-mark-intro', false);
     expect(pageErrors).toEqual([]);
   }, 300_000);
+
+  it('with "Skip intros by themselves" on, the player jumps past the intro with no key pressed', async () => {
+    // Every seek the page makes is recorded from before its scripts run, so none can be missed.
+    await context!.addInitScript(() => {
+      const w = globalThis as unknown as {
+        mcSeeks: number[];
+        document: { addEventListener(type: string, listener: (e: { target: unknown }) => void, capture: boolean): void };
+      };
+      w.mcSeeks = [];
+      w.document.addEventListener('seeking', (e) => w.mcSeeks.push((e.target as TestVideo).currentTime), true);
+    });
+    await api('/api/v1/settings', { method: 'PUT', body: { playback: { skipIntroAutomatically: true } } });
+    const items = await api<ItemsResponse>('/api/v1/items');
+    const series = items.items.find((i) => i.kind === 'series' && (i.episodeCount ?? 0) > 1)!;
+    const detail = await api<ItemDetail>(`/api/v1/items/${series.id}`);
+    // Not the episode the first test marked by hand: this one's intro is the one the scan found.
+    const episode = detail.seasons!.flatMap((s) => s.episodes).filter((e) => e.fileIds.length > 0)[1]!;
+    const full = await api<ItemDetail>(`/api/v1/items/${episode.id}`);
+    const intro = full.segments?.find((s) => s.kind === 'intro');
+    expect(intro?.source, JSON.stringify(full.segments)).toBe('fingerprint');
+
+    await page.goto(`${server!.origin}/play/${episode.fileIds[0]}?item=${encodeURIComponent(episode.id)}`);
+    await page.getByTestId('video').evaluate((el) => {
+      (el as unknown as TestVideo).muted = true;
+    });
+    await page.waitForFunction(
+      (end) => ((globalThis as unknown as TestWindow & { mcSeeks: number[] }).mcSeeks ?? []).some((t) => Math.abs(t - end) < 0.6),
+      intro!.endSeconds,
+      { timeout: 60_000, polling: 100 },
+    );
+    const seeks = await page.evaluate(() => (globalThis as unknown as { mcSeeks: number[] }).mcSeeks);
+    // One jump to the intro's end, and none before it was reached: nothing else moved the playhead.
+    expect(seeks.filter((t) => t > 1)).toEqual([expect.closeTo(intro!.endSeconds, 0)]);
+    await api('/api/v1/settings', { method: 'PUT', body: { playback: { skipIntroAutomatically: false } } });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });

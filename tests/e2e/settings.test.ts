@@ -131,7 +131,7 @@ async function focused(): Promise<{ text: string; role: string | null; inContent
     const style = g.getComputedStyle(a);
     return {
       text: (a.textContent ?? '').trim(),
-      role: a.matches('input[type="text"], input:not([type])') ? 'textbox' : (a.getAttribute('role') === 'switch' ? a.getAttribute('aria-label') : a.getAttribute('role') ?? a.getAttribute('aria-label')),
+      role: a.matches('input[type="text"], input[type="password"], input[type="url"], input:not([type])') ? 'textbox' : (a.getAttribute('role') === 'switch' ? a.getAttribute('aria-label') : a.getAttribute('role') ?? a.getAttribute('aria-label')),
       inContent: a.closest('.settings__content') !== null,
       inNav: a.closest('.settings__nav') !== null,
       ring: a.matches(':focus-visible') && style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
