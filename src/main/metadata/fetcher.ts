@@ -77,6 +77,12 @@ export class MetadataService {
   /** Set when a provider could not be reached: the background waits until then. */
   private offlineUntil = 0;
   private backgroundQueued = false;
+  /**
+   * Moves on each settings change that asks for everything to be applied again. An apply that began before it
+   * (with the old clients: no OMDb key yet, the old language) does not mark its title applied, so the pass the
+   * change queued applies it again instead of taking it as done.
+   */
+  private generation = 0;
 
   constructor(private readonly deps: MetadataDeps) {
     this.queries = new MetadataQueries(deps.db);
@@ -138,7 +144,10 @@ export class MetadataService {
     // A key set (or changed): the whole library is fetched in the background.
     this.offlineUntil = 0;
     if (keysChanged) this.queries.retryAllNow();
-    if (keysChanged || textChanged) this.queries.reapplyAll();
+    if (keysChanged || textChanged) {
+      this.generation++;
+      this.queries.reapplyAll();
+    }
     this.queries.markNewAsWaiting();
     this.deps.onChanged?.([]);
     this.background();
@@ -344,6 +353,7 @@ export class MetadataService {
   private async apply(w: WorkItem, tmdbId: string, score: number, state: 'matched' | 'locked', replaceImages: boolean): Promise<void> {
     const tmdb = this.tmdb;
     if (!tmdb) return;
+    const generation = this.generation;
     const signal = this.controller.signal;
     const d = await tmdb.details(w.kind, tmdbId, signal);
     const imdb = this.omdb && d.providerIds.imdb ? await this.omdb.ratings(d.providerIds.imdb, signal).catch(() => null) : null;
@@ -375,7 +385,7 @@ export class MetadataService {
       score,
       nameTitle: fromName ? name.title : null,
       nameYear: fromName ? name.year : null,
-      applied: true,
+      applied: generation === this.generation,
       error: null,
       replaceImages,
       videos: d.videos,
