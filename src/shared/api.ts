@@ -266,6 +266,8 @@ export interface ItemDetail {
   peopleRows?: PersonRow[];
   /** The other titles of its collection, in release order. */
   collectionItems?: RelatedTitle[];
+  /** The collection it belongs to, with its overview and artwork where known (null: none). */
+  collectionDetails?: CollectionDetails | null;
   /** Of the title (an episode or season answers for its series). */
   metadataState: MetadataState;
   /** Trailers and clips from the provider, after the local trailers among `extras`. */
@@ -312,6 +314,14 @@ export interface RelatedTitle {
   because: string[];
 }
 
+export interface CollectionDetails {
+  id: Id;
+  name: string;
+  overview: string | null;
+  poster: string | null;
+  backdrop: string | null;
+}
+
 export interface PersonRow {
   role: 'actor' | 'director';
   person: PersonRef;
@@ -337,6 +347,15 @@ export interface PersonDetail {
   id: Id;
   name: string;
   photo: string | null;
+  /** Plain text (shown as text, never as HTML); from TMDB where no local source gave one. */
+  biography: string | null;
+  /** YYYY-MM-DD. */
+  birthday: string | null;
+  deathday: string | null;
+  placeOfBirth: string | null;
+  /** "Acting", "Directing"… as TMDB names it. */
+  knownForDepartment: string | null;
+  alsoKnownAs: string[];
   credits: PersonCredit[];
 }
 

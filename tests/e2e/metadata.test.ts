@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { ItemsResponse } from '../../src/shared/api';
+import type { ItemDetail, ItemsResponse, PersonDetail } from '../../src/shared/api';
 import { launchBrowser, REPO_ROOT, screenshot, type TestWindow } from './harness';
 import { FAKE_OMDB_KEY, FAKE_TMDB_KEY, startFakeProviders, type FakeProviders } from '../helpers/fake-providers';
 import { writeFile } from '../helpers/fixtures';
@@ -138,6 +138,42 @@ describe('online metadata in the app', () => {
     expect(await trailer.getAttribute('rel')).toContain('noopener');
     await screenshot(page, 'metadata-movie');
     expect(await seriousViolations()).toEqual([]);
+  }, 90_000);
+
+  it("a person's page shows TMDB's biography as text with the dates; a title shows its collection's overview", async () => {
+    const alienId = (await untilItems((list) => list.some((i) => i.title === 'Alien' && i.metadataState === 'matched'))).find((i) => i.title === 'Alien')?.id ?? '';
+    const alien = await api<ItemDetail>(`/api/v1/items/${alienId}`);
+    const weaverId = alien.credits.find((c) => c.name === 'Sigourney Weaver')?.personId ?? '';
+    // Person details come after the titles, at low priority: wait for them, with a bound.
+    const deadline = Date.now() + 30_000;
+    while ((await api<PersonDetail>(`/api/v1/people/${weaverId}`)).biography === null) {
+      if (Date.now() > deadline) throw new Error('the person details never arrived');
+      await page.waitForTimeout(200);
+    }
+    await page.goto(new URL(`/person/${weaverId}`, url).href);
+    const bio = page.getByTestId('person-biography');
+    await bio.waitFor();
+    // Metadata is text: the markup in the made-up biography shows as characters, never as a bold element.
+    expect(await bio.textContent()).toBe('A made-up biography: an actress from New York, in <b>space</b> films.');
+    expect(await bio.locator('b').count()).toBe(0);
+    await expect(page.getByTestId('person-born').textContent()).resolves.toMatch(/1949.*New York City/);
+    await expect(page.getByTestId('person-department').textContent()).resolves.toBe('Acting');
+    await expect(page.getByTestId('person-aka').textContent()).resolves.toBe('Susan Alexandra Weaver');
+    expect(await seriousViolations()).toEqual([]);
+    await screenshot(page, 'metadata-person');
+
+    const deadline2 = Date.now() + 30_000;
+    while (!(await api<ItemDetail>(`/api/v1/items/${alienId}`)).collectionDetails?.poster) {
+      if (Date.now() > deadline2) throw new Error('the collection details never arrived');
+      await page.waitForTimeout(200);
+    }
+    await page.goto(new URL(`/movie/${alienId}`, url).href);
+    const intro = page.getByTestId('collection-intro');
+    await intro.scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('collection-overview').textContent()).resolves.toBe('A made-up overview: a deadly lifeform, film after film.');
+    await intro.locator('img').evaluate((img) => new Promise((r) => ((img as unknown as { complete: boolean }).complete ? r(null) : img.addEventListener('load', () => r(null)))));
+    expect(await seriousViolations()).toEqual([]);
+    await screenshot(page, 'metadata-collection', false);
   }, 90_000);
 
   it('a name that matches nothing says so, and Fix match works by keyboard alone', async () => {

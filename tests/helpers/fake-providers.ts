@@ -24,6 +24,34 @@ interface FakeMovie {
   /** Per language (`fr`): what TMDB answers in it; a missing field is empty there. */
   translations?: Record<string, { title?: string; overview?: string; tagline?: string }>;
   videos?: { key: string; site: string; type: string; name: string }[];
+  /** Its TMDB collection (see COLLECTIONS). */
+  collection?: number;
+}
+
+/** person/{id}: the documented shape, made-up people. Credited people not listed here answer 404. */
+interface FakePerson {
+  id: number;
+  name: string;
+  biography: string;
+  birthday: string | null;
+  deathday: string | null;
+  place_of_birth: string | null;
+  profile_path: string | null;
+  known_for_department: string;
+  also_known_as: string[];
+  /** Per language (`fr`): its biography there; missing means empty in that language. */
+  translations?: Record<string, { biography?: string }>;
+}
+
+/** collection/{id}. */
+interface FakeCollection {
+  id: number;
+  name: string;
+  overview: string;
+  poster_path: string | null;
+  backdrop_path: string | null;
+  parts: { id: number; title: string; release_date: string }[];
+  translations?: Record<string, { name?: string; overview?: string }>;
 }
 
 interface FakeSeries {
@@ -44,12 +72,13 @@ export const MOVIES: FakeMovie[] = [
     id: 348, title: 'Alien', release_date: '1979-05-25', overview: 'A crew meets a deadly lifeform.', tagline: 'In space no one can hear you scream.', popularity: 60, imdb_id: 'tt0078748', poster_path: '/alien.jpg', genres: ['Science Fiction', 'Horror'], cast: ['Sigourney Weaver', 'Tom Skerritt'], director: 'Ridley Scott',
     translations: { fr: { title: 'Alien, le huitième passager' } },
     videos: [{ key: 'LjLamj-b0I8', site: 'YouTube', type: 'Trailer', name: 'Alien trailer' }, { key: 'x', site: 'Evil', type: 'Trailer', name: 'bad' }],
+    collection: 8091,
   },
   { id: 129, title: 'Spirited Away', original_title: '千と千尋の神隠し', release_date: '2001-07-20', overview: 'A girl in a world of spirits.', popularity: 50, imdb_id: 'tt0245429', poster_path: '/spirited.jpg' },
   { id: 593, title: 'Solaris', release_date: '1972-03-20', overview: 'Tarkovsky, on a space station.', popularity: 15, imdb_id: 'tt0069293', poster_path: '/solaris72.jpg' },
   { id: 2103, title: 'Solaris', release_date: '2002-11-27', overview: 'Soderbergh, on a space station.', popularity: 25, imdb_id: 'tt0307479', poster_path: '/solaris02.jpg' },
   { id: 1367, title: 'Rocky II', release_date: '1979-06-15', overview: 'The rematch.', popularity: 30, poster_path: '/rocky2.jpg' },
-  { id: 78, title: 'Blade Runner', release_date: '1982-06-25', overview: 'Replicants.', popularity: 45, poster_path: '/br.jpg' },
+  { id: 78, title: 'Blade Runner', release_date: '1982-06-25', overview: 'Replicants.', popularity: 45, poster_path: '/br.jpg', cast: ['Harrison Ford'], collection: 422837 },
   { id: 335984, title: 'Blade Runner 2049', release_date: '2017-10-04', overview: 'Thirty years later.', popularity: 70, poster_path: '/br2049.jpg' },
   { id: 582, title: 'Das Leben der Anderen', release_date: '2006-03-15', overview: 'A Stasi officer listens.', popularity: 33, alternative: ['The Lives of Others'], poster_path: '/lives.jpg' },
   // Hostile ones, reached by id.
@@ -57,6 +86,43 @@ export const MOVIES: FakeMovie[] = [
   { id: 667, title: 'Redirect', release_date: '2000-01-01', overview: 'x', popularity: 1 },
   { id: 668, title: 'Not An Image', release_date: '2000-01-01', overview: 'Its poster is text.', popularity: 1, poster_path: '/notanimage.jpg' },
 ];
+
+export const PEOPLE: FakePerson[] = [
+  {
+    id: 10205, name: 'Sigourney Weaver', biography: 'A made-up biography: an actress from New York, in <b>space</b> films.', birthday: '1949-10-08', deathday: null,
+    place_of_birth: 'New York City, New York, USA', profile_path: '/weaver.jpg', known_for_department: 'Acting', also_known_as: ['Susan Alexandra Weaver'],
+    translations: { fr: { biography: 'Une biographie inventée, en français.' } },
+  },
+  {
+    id: 4139, name: 'Tom Skerritt', biography: 'A made-up biography of a character actor.', birthday: '1933-08-25', deathday: null,
+    place_of_birth: 'Detroit, Michigan, USA', profile_path: '/skerritt.jpg', known_for_department: 'Acting', also_known_as: [],
+  },
+  {
+    id: 578, name: 'Ridley Scott', biography: 'A made-up biography of a director.', birthday: '1937-11-30', deathday: null,
+    place_of_birth: 'South Shields, England, UK', profile_path: null, known_for_department: 'Directing', also_known_as: ['Sir Ridley Scott'],
+  },
+  {
+    id: 3, name: 'Harrison Ford', biography: 'A made-up biography of a carpenter turned actor.', birthday: '1942-07-13', deathday: null,
+    place_of_birth: 'Chicago, Illinois, USA', profile_path: '/ford.jpg', known_for_department: 'Acting', also_known_as: [],
+  },
+];
+
+export const COLLECTIONS: FakeCollection[] = [
+  {
+    id: 8091, name: 'Alien Collection', overview: 'A made-up overview: a deadly lifeform, film after film.', poster_path: '/aliencoll.jpg', backdrop_path: '/aliencoll-bd.jpg',
+    parts: [{ id: 679, title: 'Aliens', release_date: '1986-07-18' }, { id: 348, title: 'Alien', release_date: '1979-05-25' }],
+    translations: { fr: { name: 'Alien - Saga', overview: '' } },
+  },
+  {
+    id: 422837, name: 'Blade Runner Collection', overview: "TMDB's made-up overview of the replicant films.", poster_path: '/brcoll.jpg', backdrop_path: null,
+    parts: [{ id: 78, title: 'Blade Runner', release_date: '1982-06-25' }, { id: 335984, title: 'Blade Runner 2049', release_date: '2017-10-04' }],
+  },
+];
+
+/** A credited person's TMDB id: the listed one, or a stable made-up one (that person/{id} does not know). */
+export function personIdOf(name: string): number {
+  return PEOPLE.find((p) => p.name === name)?.id ?? 900_000 + [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 99_991, 7);
+}
 
 export const SERIES: FakeSeries[] = [
   { id: 121, name: 'Doctor Who', first_air_date: '1963-11-23', overview: 'The original run.', popularity: 30, seasons: { 1: [] } },
@@ -127,10 +193,10 @@ function movieDetails(m: FakeMovie, lang: string): Record<string, unknown> {
     genres: (m.genres ?? []).map((name, id) => ({ id, name })),
     production_companies: [{ id: 1, name: 'Fake Studio', logo_path: null }],
     production_countries: [{ iso_3166_1: 'US', name: 'United States of America' }],
-    belongs_to_collection: null,
+    belongs_to_collection: collectionRef(m.collection),
     credits: {
-      cast: (m.cast ?? []).map((name, order) => ({ name, character: `Role ${order + 1}`, order, profile_path: order === 0 ? '/face.jpg' : null })),
-      crew: m.director ? [{ name: m.director, job: 'Director', department: 'Directing', profile_path: null }] : [],
+      cast: (m.cast ?? []).map((name, order) => ({ id: personIdOf(name), name, character: `Role ${order + 1}`, order, profile_path: order === 0 ? '/face.jpg' : null })),
+      crew: m.director ? [{ id: personIdOf(m.director), name: m.director, job: 'Director', department: 'Directing', profile_path: null }] : [],
     },
     videos: { results: t ? [] : (m.videos ?? []).map((v) => ({ ...v, iso_639_1: 'en', official: true })) },
     release_dates: { results: [{ iso_3166_1: 'US', release_dates: [{ certification: 'R', type: 3 }] }] },
@@ -138,6 +204,28 @@ function movieDetails(m: FakeMovie, lang: string): Record<string, unknown> {
     images: { logos: [], posters: [], backdrops: [] },
     external_ids: { imdb_id: m.imdb_id ?? null },
     alternative_titles: { titles: (m.alternative ?? []).map((title) => ({ iso_3166_1: 'US', title })) },
+  };
+}
+
+function collectionRef(id: number | undefined): Record<string, unknown> | null {
+  const c = COLLECTIONS.find((x) => x.id === id);
+  // The movie names its collection in English whatever the language, as the stand-in keeps one row per set.
+  return c ? { id: c.id, name: c.name, poster_path: c.poster_path, backdrop_path: c.backdrop_path } : null;
+}
+
+function personDetails(p: FakePerson, lang: string): Record<string, unknown> {
+  const t = lang.startsWith('en') ? undefined : (p.translations?.[lang.slice(0, 2)] ?? {});
+  return {
+    id: p.id, name: p.name, biography: t ? (t.biography ?? '') : p.biography, birthday: p.birthday, deathday: p.deathday, place_of_birth: p.place_of_birth,
+    profile_path: p.profile_path, known_for_department: p.known_for_department, also_known_as: p.also_known_as, gender: 0, popularity: 10, adult: false, imdb_id: null, homepage: null,
+  };
+}
+
+function collectionDetails(c: FakeCollection, lang: string): Record<string, unknown> {
+  const t = lang.startsWith('en') ? undefined : (c.translations?.[lang.slice(0, 2)] ?? {});
+  return {
+    id: c.id, name: t ? (t.name ?? '') : c.name, overview: t ? (t.overview ?? '') : c.overview, poster_path: c.poster_path, backdrop_path: c.backdrop_path,
+    parts: c.parts.map((x) => ({ ...x, original_title: x.title, overview: '', poster_path: null, popularity: 1, adult: false })),
   };
 }
 
@@ -240,14 +328,24 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       const movie = MOVIES.find((x) => x.id === id);
       return movie ? send(res, 200, movieDetails(movie, lang)) : send(res, 404, { status_code: 34, status_message: 'not found' });
     }
+    m = /^\/person\/(\d+)$/.exec(path);
+    if (m) {
+      const person = PEOPLE.find((x) => x.id === Number(m?.[1]));
+      return person ? send(res, 200, personDetails(person, lang)) : send(res, 404, { status_code: 34, status_message: 'not found' });
+    }
+    m = /^\/collection\/(\d+)$/.exec(path);
+    if (m) {
+      const c = COLLECTIONS.find((x) => x.id === Number(m?.[1]));
+      return c ? send(res, 200, collectionDetails(c, lang)) : send(res, 404, { status_code: 34, status_message: 'not found' });
+    }
     m = /^\/tv\/(\d+)$/.exec(path);
     if (m) {
       const s = SERIES.find((x) => x.id === Number(m?.[1]));
       if (!s) return send(res, 404, { status_code: 34 });
       return send(res, 200, {
         ...tvResult(s), tagline: '', status: 'Returning Series', episode_run_time: [45], genres: [{ id: 1, name: 'Drama' }], networks: [{ id: 4, name: 'BBC One' }],
-        production_companies: [], origin_country: ['GB'], created_by: [{ id: 1, name: 'Russell T Davies' }], vote_average: 7.5, vote_count: 3000, backdrop_path: null,
-        credits: { cast: [{ name: 'Christopher Eccleston', character: 'The Doctor', order: 0, profile_path: null }], crew: [] },
+        production_companies: [], origin_country: ['GB'], created_by: [{ id: personIdOf('Russell T Davies'), name: 'Russell T Davies' }], vote_average: 7.5, vote_count: 3000, backdrop_path: null,
+        credits: { cast: [{ id: personIdOf('Christopher Eccleston'), name: 'Christopher Eccleston', character: 'The Doctor', order: 0, profile_path: null }], crew: [] },
         videos: { results: [] }, content_ratings: { results: [{ iso_3166_1: 'US', rating: 'TV-PG' }] }, keywords: { results: [] },
         images: { logos: [] }, external_ids: { imdb_id: s.imdb_id ?? null, tvdb_id: s.tvdb ?? null },
         seasons: Object.keys(s.seasons).map((n) => ({ season_number: Number(n) })),

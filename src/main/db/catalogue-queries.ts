@@ -261,9 +261,16 @@ export class CatalogueQueries {
       .all(id)
       .map((c) => ({ personId: c.person_id, name: c.name, role: c.role, character: c.character, order: c.ord, photo: img(c.photo) }));
     const images = this.imagesOf(id);
-    const collection = r.collection_id
-      ? (this.db.prepare<[string], { name: string }>('SELECT name FROM collections WHERE id = ?').get(r.collection_id)?.name ?? null)
-      : null;
+    const coll = r.collection_id
+      ? this.db
+          .prepare<[string], { id: string; name: string; overview: string | null; poster: string | null; backdrop: string | null }>(
+            `SELECT c.id, c.name, c.overview, p.id AS poster, b.id AS backdrop FROM collections c
+             LEFT JOIN images p ON p.collection_id = c.id AND p.kind = 'poster'
+             LEFT JOIN images b ON b.collection_id = c.id AND b.kind = 'backdrop' WHERE c.id = ?`,
+          )
+          .get(r.collection_id)
+      : undefined;
+    const collection = coll?.name ?? null;
     const detail: ItemDetail = {
       id: r.id,
       kind: r.kind,
@@ -283,6 +290,7 @@ export class CatalogueQueries {
       studios: pick('studio'),
       countries: pick('country'),
       collection,
+      collectionDetails: coll ? { id: coll.id, name: coll.name, overview: coll.overview || null, poster: img(coll.poster), backdrop: img(coll.backdrop) } : null,
       providerIds: parseJson<Record<string, string>>(r.provider_ids, {}),
       credits,
       extras: this.extrasOf(id),
@@ -452,8 +460,9 @@ export class CatalogueQueries {
 
   person(id: string): PersonDetail | null {
     const p = this.db
-      .prepare<[string], { id: string; name: string; photo: string | null }>(
-        `SELECT p.id, p.name, im.id AS photo FROM people p LEFT JOIN images im ON im.person_id = p.id AND im.kind = 'photo' WHERE p.id = ?`,
+      .prepare<[string], { id: string; name: string; photo: string | null; biography: string | null; birthday: string | null; deathday: string | null; place_of_birth: string | null; known_for_department: string | null; also_known_as: string }>(
+        `SELECT p.id, p.name, im.id AS photo, p.biography, p.birthday, p.deathday, p.place_of_birth, p.known_for_department, p.also_known_as
+         FROM people p LEFT JOIN images im ON im.person_id = p.id AND im.kind = 'photo' WHERE p.id = ?`,
       )
       .get(id);
     if (!p) return null;
@@ -470,6 +479,12 @@ export class CatalogueQueries {
       id: p.id,
       name: p.name,
       photo: img(p.photo),
+      biography: p.biography,
+      birthday: p.birthday,
+      deathday: p.deathday,
+      placeOfBirth: p.place_of_birth,
+      knownForDepartment: p.known_for_department,
+      alsoKnownAs: parseJson<string[]>(p.also_known_as, []),
       credits: credits.map((c) => ({
         itemId: c.item_id,
         kind: c.kind,

@@ -1,8 +1,9 @@
-// Reads and writes of online metadata's own state (table item_metadata, migration 5) and the item facts the
-// metadata fetcher needs: which titles wait, what an item holds now, its episodes and images.
+// Reads and writes of online metadata's own state (table item_metadata, migration 5; person and collection
+// details, migration 7) and the item facts the metadata fetcher needs: which titles wait, what an item holds
+// now, its episodes and images.
 import type { Db } from './open';
 import { nowIso } from './ids';
-import type { ItemMetadata, CreditRoleName } from './library-store';
+import { personKey, type ItemMetadata, type CreditRoleName } from './library-store';
 import type { MetadataState, TrailerLink } from '../../shared/api';
 
 export type StoredState = Exclude<MetadataState, 'local'>;
@@ -204,6 +205,10 @@ export class MetadataQueries {
     return row?.id ?? null;
   }
 
+  personHasPhoto(personId: string): boolean {
+    return this.db.prepare<[string], { n: number }>(`SELECT 1 AS n FROM images WHERE person_id = ? AND kind = 'photo'`).get(personId) !== undefined;
+  }
+
   setPersonPhoto(personId: string, imageId: string, cachePath: string, signature: string): void {
     this.db
       .prepare(
@@ -211,6 +216,85 @@ export class MetadataQueries {
          ON CONFLICT (person_id, kind) WHERE person_id IS NOT NULL DO NOTHING`,
       )
       .run(imageId, personId, cachePath, signature);
+  }
+
+  /** Ties the people credited on an item to the provider's ids, by name; an id already known stays. */
+  linkPeople(itemId: string, people: { name: string; tmdbId: string }[]): void {
+    const link = this.db.prepare(
+      `UPDATE people SET tmdb_id = ? WHERE name_key = ? AND tmdb_id IS NULL
+         AND EXISTS (SELECT 1 FROM credits c WHERE c.person_id = people.id AND c.item_id = ?)`,
+    );
+    for (const p of people) link.run(p.tmdbId, personKey(p.name), itemId);
+  }
+
+  /** Ties the item's collection to the provider's, when the provider names it the same (an NFO's own set stays its own). */
+  linkCollection(itemId: string, name: string, tmdbId: string): void {
+    this.db
+      .prepare(
+        `UPDATE collections SET tmdb_id = @tmdb WHERE tmdb_id IS NULL AND name = @name
+           AND id = (SELECT collection_id FROM items WHERE id = @item)`,
+      )
+      .run({ tmdb: tmdbId, name, item: itemId });
+  }
+
+  /** People and collections linked to the provider but never asked about yet, a batch at a time. */
+  peopleDue(limit: number): { id: string; tmdbId: string }[] {
+    return this.db
+      .prepare<[number], { id: string; tmdbId: string }>(
+        `SELECT id, tmdb_id AS tmdbId FROM people WHERE tmdb_id IS NOT NULL AND details_at IS NULL ORDER BY name_key LIMIT ?`,
+      )
+      .all(limit);
+  }
+
+  collectionsDue(limit: number): { id: string; tmdbId: string }[] {
+    return this.db
+      .prepare<[number], { id: string; tmdbId: string }>(
+        `SELECT id, tmdb_id AS tmdbId FROM collections WHERE tmdb_id IS NOT NULL AND details_at IS NULL ORDER BY name LIMIT ?`,
+      )
+      .all(limit);
+  }
+
+  /** Fills only what is empty: a biography or date that a local source gave is never replaced. */
+  fillPerson(personId: string, d: { biography: string | null; birthday: string | null; deathday: string | null; placeOfBirth: string | null; knownForDepartment: string | null; alsoKnownAs: string[] } | null): void {
+    this.db
+      .prepare(
+        `UPDATE people SET details_at = @now,
+           biography = COALESCE(biography, @bio), birthday = COALESCE(birthday, @born), deathday = COALESCE(deathday, @died),
+           place_of_birth = COALESCE(place_of_birth, @place), known_for_department = COALESCE(known_for_department, @dept),
+           also_known_as = CASE WHEN also_known_as = '[]' THEN @aka ELSE also_known_as END
+         WHERE id = @id`,
+      )
+      .run({
+        id: personId,
+        now: nowIso(),
+        bio: d?.biography ?? null,
+        born: d?.birthday ?? null,
+        died: d?.deathday ?? null,
+        place: d?.placeOfBirth ?? null,
+        dept: d?.knownForDepartment ?? null,
+        aka: JSON.stringify(d?.alsoKnownAs ?? []),
+      });
+  }
+
+  fillCollection(collectionId: string, d: { overview: string | null } | null): void {
+    this.db
+      .prepare(`UPDATE collections SET details_at = @now, overview = COALESCE(NULLIF(TRIM(overview), ''), @overview) WHERE id = @id`)
+      .run({ id: collectionId, now: nowIso(), overview: d?.overview ?? null });
+  }
+
+  collectionImage(collectionId: string, kind: 'poster' | 'backdrop'): { id: string; cache_path: string | null } | undefined {
+    return this.db
+      .prepare<[string, string], { id: string; cache_path: string | null }>('SELECT id, cache_path FROM images WHERE collection_id = ? AND kind = ?')
+      .get(collectionId, kind);
+  }
+
+  setCollectionImage(collectionId: string, kind: 'poster' | 'backdrop', imageId: string, cachePath: string, signature: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO images (id, collection_id, kind, cache_path, signature) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (collection_id, kind) WHERE collection_id IS NOT NULL DO UPDATE SET cache_path = excluded.cache_path, signature = excluded.signature, placeholder = NULL`,
+      )
+      .run(imageId, collectionId, kind, cachePath, signature);
   }
 
   counts(): Record<StoredState, number> {

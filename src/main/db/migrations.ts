@@ -324,4 +324,27 @@ CREATE TABLE IF NOT EXISTS item_metadata (
 CREATE INDEX IF NOT EXISTS item_metadata_state ON item_metadata (state);
 `,
   },
+  {
+    version: 7,
+    name: 'online metadata: person and collection details from TMDB',
+    // People had only a name and a photo, collections a name and an overview: TMDB's person/{id} and
+    // collection/{id} fill these columns where they are empty (what a local source set is never replaced).
+    // tmdb_id links a row to the provider's; details_at says when it was last asked (null: not yet), so the
+    // low-priority pass asks each once per cache age. Collection art lives in images, like items' and people's.
+    sql: `
+ALTER TABLE people ADD COLUMN tmdb_id TEXT;
+ALTER TABLE people ADD COLUMN biography TEXT;
+ALTER TABLE people ADD COLUMN birthday TEXT;
+ALTER TABLE people ADD COLUMN deathday TEXT;
+ALTER TABLE people ADD COLUMN place_of_birth TEXT;
+ALTER TABLE people ADD COLUMN known_for_department TEXT;
+ALTER TABLE people ADD COLUMN also_known_as TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE people ADD COLUMN details_at TEXT;
+ALTER TABLE collections ADD COLUMN tmdb_id TEXT;
+ALTER TABLE collections ADD COLUMN details_at TEXT;
+ALTER TABLE images ADD COLUMN collection_id TEXT REFERENCES collections(id) ON DELETE CASCADE;
+CREATE UNIQUE INDEX IF NOT EXISTS images_collection ON images (collection_id, kind) WHERE collection_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS people_tmdb_pending ON people (tmdb_id) WHERE tmdb_id IS NOT NULL AND details_at IS NULL;
+`,
+  },
 ];

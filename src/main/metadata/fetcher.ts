@@ -55,6 +55,9 @@ function retryAt(attempts: number, kind: HttpError['kind'] | 'other', firstMs: n
   return new Date(Date.now() + ms).toISOString();
 }
 
+/** People (and collections) asked about per background pass. */
+const ENRICH_BATCH = 100;
+
 const POSTER_FILE = /^[A-Za-z0-9_-]{1,100}\.(jpe?g|png|webp)$/;
 
 export class MetadataService {
@@ -74,6 +77,12 @@ export class MetadataService {
   /** Set when a provider could not be reached: the background waits until then. */
   private offlineUntil = 0;
   private backgroundQueued = false;
+  /**
+   * Moves on each settings change that asks for everything to be applied again. An apply that began before it
+   * (with the old clients: no OMDb key yet, the old language) does not mark its title applied, so the pass the
+   * change queued applies it again instead of taking it as done.
+   */
+  private generation = 0;
 
   constructor(private readonly deps: MetadataDeps) {
     this.queries = new MetadataQueries(deps.db);
@@ -135,7 +144,10 @@ export class MetadataService {
     // A key set (or changed): the whole library is fetched in the background.
     this.offlineUntil = 0;
     if (keysChanged) this.queries.retryAllNow();
-    if (keysChanged || textChanged) this.queries.reapplyAll();
+    if (keysChanged || textChanged) {
+      this.generation++;
+      this.queries.reapplyAll();
+    }
     this.queries.markNewAsWaiting();
     this.deps.onChanged?.([]);
     this.background();
@@ -197,9 +209,62 @@ export class MetadataService {
         changed = [];
       }
     }
+    if (!opts.libraryId) {
+      if (await this.enrich(opts.signal)) images = true;
+    } else if (this.queries.peopleDue(1).length > 0 || this.queries.collectionsDue(1).length > 0) {
+      // A scan's phase ends with its titles; their people and collections follow in the background.
+      this.background();
+    }
     if (images && this.deps.afterImages) await this.deps.afterImages(opts.signal).catch(() => undefined);
     if (changed.length > 0) this.deps.onChanged?.(changed);
     return summary;
+  }
+
+  /**
+   * The low-priority part of a background pass, after every title: details of the people credited on matched
+   * titles and of their collections, a batch at a time (more are left for the next pass, so a scan queued
+   * meanwhile goes first). Only empty fields are filled. Returns whether any artwork arrived.
+   */
+  private async enrich(signal?: AbortSignal): Promise<boolean> {
+    const tmdb = this.tmdb;
+    if (!tmdb) return false;
+    const stop = (): boolean => signal?.aborted === true || this.controller.signal.aborted || Date.now() < this.offlineUntil;
+    let art = false;
+    try {
+      for (const c of this.queries.collectionsDue(ENRICH_BATCH)) {
+        if (stop()) return art;
+        const d = await tmdb.collection(c.tmdbId, this.controller.signal);
+        this.queries.fillCollection(c.id, d);
+        if (d && (await this.collectionArt(c.id, 'poster', d.posterPath))) art = true;
+        if (d && (await this.collectionArt(c.id, 'backdrop', d.backdropPath))) art = true;
+      }
+      const people = this.queries.peopleDue(ENRICH_BATCH);
+      for (const p of people) {
+        if (stop()) return art;
+        const d = await tmdb.person(p.tmdbId, this.controller.signal);
+        this.queries.fillPerson(p.id, d);
+        if (d?.profilePath && !this.queries.personHasPhoto(p.id)) {
+          const stored = await this.download(d.profilePath, 'profile');
+          if (stored) this.queries.setPersonPhoto(p.id, newId(), stored.path, stored.signature);
+        }
+      }
+      if (people.length === ENRICH_BATCH || this.queries.collectionsDue(1).length > 0) this.background();
+    } catch (e) {
+      if (this.controller.signal.aborted) return art;
+      // Offline or refused: what is left stays due; the retry timer's next pass picks it up.
+      if (e instanceof HttpError && e.kind === 'offline') this.offlineUntil = Date.now() + (this.deps.offlinePauseMs ?? 2 * MINUTE);
+      else this.deps.log?.(`metadata: person or collection details: ${(e as Error).message}`);
+    }
+    return art;
+  }
+
+  /** A collection's poster or backdrop from the provider, where it has none of its own yet. */
+  private async collectionArt(collectionId: string, kind: 'poster' | 'backdrop', path: string | null): Promise<boolean> {
+    if (!path || this.queries.collectionImage(collectionId, kind)) return false;
+    const stored = await this.download(path, kind);
+    if (!stored) return false;
+    this.queries.setCollectionImage(collectionId, kind, newId(), stored.path, stored.signature);
+    return true;
   }
 
   /** A page opened a title that waits: it is fetched now, without the page waiting for it. */
@@ -288,6 +353,7 @@ export class MetadataService {
   private async apply(w: WorkItem, tmdbId: string, score: number, state: 'matched' | 'locked', replaceImages: boolean): Promise<void> {
     const tmdb = this.tmdb;
     if (!tmdb) return;
+    const generation = this.generation;
     const signal = this.controller.signal;
     const d = await tmdb.details(w.kind, tmdbId, signal);
     const imdb = this.omdb && d.providerIds.imdb ? await this.omdb.ratings(d.providerIds.imdb, signal).catch(() => null) : null;
@@ -302,7 +368,11 @@ export class MetadataService {
     // A name-only item starts again from its name: nothing of an earlier match (another film's tagline) stays.
     const base = fromName ? { ...current, title: name.title, year: name.year ?? undefined } : current;
     const next = applyTitle(base, d, imdb);
-    this.deps.store.db.transaction(() => this.deps.store.setMetadata(w.item_id, next))();
+    this.deps.store.db.transaction(() => {
+      this.deps.store.setMetadata(w.item_id, next);
+      this.queries.linkPeople(w.item_id, d.credits.flatMap((c) => (c.personId ? [{ name: c.name, tmdbId: c.personId }] : [])));
+      if (d.collection && d.collectionId) this.queries.linkCollection(w.item_id, d.collection, d.collectionId);
+    })();
     await this.art(w.item_id, 'poster', d.images.poster, 'poster', replaceImages);
     await this.art(w.item_id, 'backdrop', d.images.backdrop, 'backdrop', replaceImages);
     await this.art(w.item_id, 'logo', d.images.logo, 'logo', replaceImages);
@@ -315,7 +385,7 @@ export class MetadataService {
       score,
       nameTitle: fromName ? name.title : null,
       nameYear: fromName ? name.year : null,
-      applied: true,
+      applied: generation === this.generation,
       error: null,
       replaceImages,
       videos: d.videos,

@@ -25,6 +25,8 @@ export interface ProviderCredit {
   character: string | null;
   order: number;
   profilePath: string | null;
+  /** The provider's own id of the person, for person/{id}. */
+  personId: string | null;
 }
 
 export interface TitleDetails {
@@ -46,6 +48,8 @@ export interface TitleDetails {
   countries: string[];
   tags: string[];
   collection: string | null;
+  /** The provider's id of that collection, for collection/{id}. */
+  collectionId: string | null;
   credits: ProviderCredit[];
   ratings: { source: string; value: number; max: number; votes: number | null }[];
   /** tmdb, imdb, tvdb: as NFO <uniqueid> types name them. */
@@ -66,6 +70,28 @@ export interface EpisodeDetails {
   stillPath: string | null;
 }
 
+export interface PersonDetails {
+  id: string;
+  biography: string | null;
+  /** YYYY-MM-DD. */
+  birthday: string | null;
+  deathday: string | null;
+  placeOfBirth: string | null;
+  knownForDepartment: string | null;
+  alsoKnownAs: string[];
+  profilePath: string | null;
+}
+
+export interface CollectionDetails {
+  id: string;
+  name: string | null;
+  overview: string | null;
+  posterPath: string | null;
+  backdropPath: string | null;
+  /** Its films, in release order: the provider's ids with their titles and years. */
+  parts: { id: string; title: string | null; year: number | null }[];
+}
+
 /** IMDb's figures, as OMDb reports them. */
 export interface ImdbRatings {
   imdb: { value: number; votes: number | null } | null;
@@ -79,6 +105,9 @@ export interface TitleProvider {
   lookup(kind: ProviderKind, id: { source: 'tmdb' | 'imdb' | 'tvdb'; value: string }, signal?: AbortSignal): Promise<Candidate | null>;
   details(kind: ProviderKind, id: string, signal?: AbortSignal): Promise<TitleDetails>;
   season(seriesId: string, season: number, signal?: AbortSignal): Promise<EpisodeDetails[]>;
+  /** null when the provider does not know the id. */
+  person(id: string, signal?: AbortSignal): Promise<PersonDetails | null>;
+  collection(id: string, signal?: AbortSignal): Promise<CollectionDetails | null>;
   /** The full URL of one of its images at a width it offers, on the one image host its configuration names. */
   imageUrl(path: string, use: 'poster' | 'backdrop' | 'still' | 'profile' | 'logo', signal?: AbortSignal): Promise<URL | null>;
 }

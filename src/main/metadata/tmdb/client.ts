@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { TrailerLink } from '../../../shared/api';
 import type { ResponseCache, CacheKind } from '../cache';
 import { HttpError, type PoliteHttp } from '../http';
-import type { Candidate, EpisodeDetails, ProviderCredit, ProviderKind, TitleDetails, TitleProvider } from '../provider';
+import type { Candidate, CollectionDetails, EpisodeDetails, PersonDetails, ProviderCredit, ProviderKind, TitleDetails, TitleProvider } from '../provider';
 import * as S from './schemas';
 
 export interface TmdbConfig {
@@ -142,6 +142,61 @@ export class TmdbClient implements TitleProvider {
     return episodes;
   }
 
+  async person(id: string, signal?: AbortSignal): Promise<PersonDetails | null> {
+    if (!/^\d{1,10}$/.test(id)) return null;
+    const fetchIn = async (language: string): Promise<PersonDetails | null> => {
+      try {
+        const p = await this.get(`person/${id}`, { language }, S.personDetails, 'details', signal);
+        return {
+          id: String(p.id),
+          biography: text(p.biography),
+          birthday: date(p.birthday),
+          deathday: date(p.deathday),
+          placeOfBirth: text(p.place_of_birth),
+          knownForDepartment: text(p.known_for_department),
+          alsoKnownAs: [...new Set((p.also_known_as ?? []).map((n) => n.trim()).filter(Boolean))].slice(0, 20),
+          profilePath: imagePath(p.profile_path),
+        };
+      } catch (e) {
+        if (e instanceof HttpError && e.kind === 'not-found') return null;
+        throw e;
+      }
+    };
+    const out = await fetchIn(this.config.language);
+    // Most biographies exist in English only: an empty one in the chosen language is taken from English.
+    if (out && !out.biography && this.config.language !== FALLBACK_LANGUAGE) out.biography = (await fetchIn(FALLBACK_LANGUAGE))?.biography ?? null;
+    return out;
+  }
+
+  async collection(id: string, signal?: AbortSignal): Promise<CollectionDetails | null> {
+    if (!/^\d{1,10}$/.test(id)) return null;
+    const fetchIn = async (language: string): Promise<CollectionDetails | null> => {
+      try {
+        const c = await this.get(`collection/${id}`, { language }, S.collectionDetails, 'details', signal);
+        return {
+          id: String(c.id),
+          name: text(c.name),
+          overview: text(c.overview),
+          posterPath: imagePath(c.poster_path),
+          backdropPath: imagePath(c.backdrop_path),
+          parts: (c.parts ?? [])
+            .map((p) => ({ id: String(p.id), title: text(p.title), year: yearOf(p.release_date) }))
+            .sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999)),
+        };
+      } catch (e) {
+        if (e instanceof HttpError && e.kind === 'not-found') return null;
+        throw e;
+      }
+    };
+    const out = await fetchIn(this.config.language);
+    if (out && (!out.name || !out.overview) && this.config.language !== FALLBACK_LANGUAGE) {
+      const en = await fetchIn(FALLBACK_LANGUAGE);
+      out.name ??= en?.name ?? null;
+      out.overview ??= en?.overview ?? null;
+    }
+    return out;
+  }
+
   async imageUrl(path: string, use: keyof typeof WANTED_WIDTH, signal?: AbortSignal): Promise<URL | null> {
     if (!IMAGE_PATH.test(path)) return null;
     const c = await this.get('configuration', {}, S.configuration, 'details', signal);
@@ -184,6 +239,7 @@ export class TmdbClient implements TitleProvider {
       countries: (d.production_countries ?? []).map((c) => c.iso_3166_1),
       tags: names(d.keywords?.keywords).slice(0, 20),
       collection: d.belongs_to_collection?.name ?? null,
+      collectionId: d.belongs_to_collection ? String(d.belongs_to_collection.id) : null,
       credits: credits(d.credits),
       ratings: tmdbRating(d.vote_average, d.vote_count),
       providerIds: ids,
@@ -199,7 +255,7 @@ export class TmdbClient implements TitleProvider {
     if (imdb && /^tt\d+$/.test(imdb)) ids.imdb = imdb;
     const tvdb = d.external_ids?.tvdb_id;
     if (tvdb !== null && tvdb !== undefined && /^\d+$/.test(String(tvdb))) ids.tvdb = String(tvdb);
-    const creators: ProviderCredit[] = (d.created_by ?? []).map((c, i) => ({ name: c.name, role: 'writer', character: null, order: 1000 + i, profilePath: null }));
+    const creators: ProviderCredit[] = (d.created_by ?? []).map((c, i) => ({ name: c.name, role: 'writer', character: null, order: 1000 + i, profilePath: null, personId: c.id ? String(c.id) : null }));
     return {
       provider: 'tmdb',
       id: String(d.id),
@@ -219,6 +275,7 @@ export class TmdbClient implements TitleProvider {
       countries: d.origin_country ?? [],
       tags: names(d.keywords?.results).slice(0, 20),
       collection: null,
+      collectionId: null,
       credits: [...credits(d.credits), ...creators],
       ratings: tmdbRating(d.vote_average, d.vote_count),
       providerIds: ids,
@@ -277,18 +334,18 @@ function fillText(out: TitleDetails, english: TitleDetails): void {
   if (out.genres.length === 0) out.genres = english.genres;
 }
 
-function credits(c: { cast?: { name: string; character?: string | null; order?: number | null; profile_path?: string | null }[] | null; crew?: { name: string; job?: string | null; profile_path?: string | null }[] | null } | null | undefined): ProviderCredit[] {
+function credits(c: { cast?: { id?: number | null; name: string; character?: string | null; order?: number | null; profile_path?: string | null }[] | null; crew?: { id?: number | null; name: string; job?: string | null; profile_path?: string | null }[] | null } | null | undefined): ProviderCredit[] {
   const out: ProviderCredit[] = [];
   (c?.cast ?? [])
     .slice()
     .sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9))
     .slice(0, 30)
-    .forEach((a, i) => out.push({ name: a.name, role: 'actor', character: text(a.character), order: i, profilePath: imagePath(a.profile_path) }));
+    .forEach((a, i) => out.push({ name: a.name, role: 'actor', character: text(a.character), order: i, profilePath: imagePath(a.profile_path), personId: a.id ? String(a.id) : null }));
   const jobs: Record<string, ProviderCredit['role']> = { Director: 'director', Screenplay: 'writer', Writer: 'writer', Producer: 'producer', 'Original Music Composer': 'composer' };
   let n = 0;
   for (const m of c?.crew ?? []) {
     const role = m.job ? jobs[m.job] : undefined;
-    if (role && n < 20) out.push({ name: m.name, role, character: null, order: 100 + n++, profilePath: imagePath(m.profile_path) });
+    if (role && n < 20) out.push({ name: m.name, role, character: null, order: 100 + n++, profilePath: imagePath(m.profile_path), personId: m.id ? String(m.id) : null });
   }
   return out;
 }

@@ -31,8 +31,9 @@ export const movieSearch = z.object({ results: z.array(movieResult).max(100) });
 export const tvSearch = z.object({ results: z.array(tvResult).max(100) });
 export const findResult = z.object({ movie_results: list(movieResult), tv_results: list(tvResult) });
 
-const castMember = z.object({ name: z.string().max(500), character: str, order: num, profile_path: str });
-const crewMember = z.object({ name: z.string().max(500), job: str, department: str, profile_path: str });
+const personId = z.number().int().positive().nullish();
+const castMember = z.object({ id: personId, name: z.string().max(500), character: str, order: num, profile_path: str });
+const crewMember = z.object({ id: personId, name: z.string().max(500), job: str, department: str, profile_path: str });
 const video = z.object({ key: z.string().max(200), site: z.string().max(50), type: str, name: str, official: z.boolean().nullish() });
 const image = z.object({ file_path: z.string().max(300), iso_639_1: str });
 
@@ -61,7 +62,7 @@ export const movieDetails = z.object({
   runtime: num,
   imdb_id: str,
   production_countries: list(z.object({ iso_3166_1: z.string().max(5) })),
-  belongs_to_collection: z.object({ id: z.number(), name: z.string().max(500) }).nullish(),
+  belongs_to_collection: z.object({ id: z.number().int().positive(), name: z.string().max(500), poster_path: str, backdrop_path: str }).nullish(),
   release_dates: z
     .object({ results: list(z.object({ iso_3166_1: z.string().max(5), release_dates: list(z.object({ certification: str, type: num })) })) })
     .nullish(),
@@ -77,7 +78,7 @@ export const tvDetails = z.object({
   episode_run_time: list(z.number()),
   networks: list(named),
   origin_country: list(z.string().max(5)),
-  created_by: list(named),
+  created_by: list(z.object({ id: personId, name: z.string().max(500) })),
   content_ratings: z.object({ results: list(z.object({ iso_3166_1: z.string().max(5), rating: str })) }).nullish(),
   keywords: z.object({ results: list(named) }).nullish(),
   alternative_titles: z.object({ results: list(z.object({ title: z.string().max(500) })) }).nullish(),
@@ -109,6 +110,27 @@ export const configuration = z.object({
     profile_sizes: z.array(z.string().max(20)).max(20).nullish(),
     logo_sizes: z.array(z.string().max(20)).max(20).nullish(),
   }),
+});
+
+export const personDetails = z.object({
+  id: z.number().int().positive(),
+  name: str,
+  biography: str,
+  birthday: str,
+  deathday: str,
+  place_of_birth: str,
+  profile_path: str,
+  known_for_department: str,
+  also_known_as: z.array(z.string().max(500)).max(200).nullish(),
+});
+
+export const collectionDetails = z.object({
+  id: z.number().int().positive(),
+  name: str,
+  overview: str,
+  poster_path: str,
+  backdrop_path: str,
+  parts: z.array(z.object({ id: z.number().int().positive(), title: str, release_date: str })).max(500).nullish(),
 });
 
 export type MovieDetails = z.infer<typeof movieDetails>;
