@@ -24,7 +24,7 @@ export class LibraryWatcher {
   /** Local libraries the system could not watch, rescanned whole on a timer instead (by library id). */
   private readonly polls = new Map<string, NodeJS.Timeout>();
   /** Network shares, each rescanned alone at its own interval (by root id). */
-  private readonly rootPolls = new Map<string, { libraryId: string; minutes: number; timer: NodeJS.Timeout }>();
+  private readonly rootPolls = new Map<string, { libraryId: string; minutes: number; timer: NodeJS.Timeout; since: number }>();
   /** Libraries the system ran out of watches for: polled instead, and said once. */
   private readonly cannotWatch = new Set<string>();
   private readonly pending = new Map<string, Pending>();
@@ -59,7 +59,8 @@ export class LibraryWatcher {
     if (current) clearTimeout(current.timer);
     this.rootPolls.delete(rootId);
     const root = this.store.root(rootId);
-    if (root && root.is_network === 1 && this.watchers.has(root.library_id)) this.pollRoot(root);
+    // A share never read yet counts from when its polling began, so a shorter interval is not pushed back.
+    if (root && root.is_network === 1 && this.watchers.has(root.library_id)) this.pollRoot(root, current?.since);
   }
 
   /** The interval a share is polled at now (minutes), or null when it is not polled. */
@@ -67,34 +68,38 @@ export class LibraryWatcher {
     return this.rootPolls.get(rootId)?.minutes ?? null;
   }
 
-  private pollRoot(root: RootRow): void {
+  private pollRoot(root: RootRow, since?: number): void {
     if (this.closed || root.poll_minutes <= 0) return;
     const libraryId = root.library_id;
     const only = [{ rootId: root.id, relDir: '' }];
+    const minutes = root.poll_minutes;
+    // A whole-library scan after this share's last poll read it too.
+    const lastLibraryScan = this.store.library(libraryId)?.last_scan_at ?? null;
+    const last = [root.last_poll_at, lastLibraryScan].filter((t): t is string => t !== null).sort().pop();
+    let base = last !== undefined ? Date.parse(last) : (since ?? Date.now());
     const poll = (): void => {
       // Only this share is read: the library's other shares sleep on until their own time comes.
+      base = Date.now();
       this.store.markRootPolled(root.id);
       this.scans.start({ libraryId, only });
     };
-    // A whole-library scan after this share's last poll read it too.
-    const lastLibraryScan = this.store.library(libraryId)?.last_scan_at ?? null;
-    const last = [root.last_poll_at, lastLibraryScan].filter((t): t is string => t !== null).sort().pop() ?? null;
-    this.schedule(last, root.poll_minutes, poll, (timer) => this.rootPolls.set(root.id, { libraryId, minutes: root.poll_minutes, timer }));
+    this.schedule(base, minutes, poll, (timer) => this.rootPolls.set(root.id, { libraryId, minutes, timer, since: base }));
   }
 
   private poll(libraryId: string, minutes: number): void {
-    const last = this.store.library(libraryId)?.last_scan_at ?? null;
-    this.schedule(last, minutes, () => this.scans.start({ libraryId }), (timer) => this.polls.set(libraryId, timer));
+    const last = this.store.library(libraryId)?.last_scan_at;
+    this.schedule(last ? Date.parse(last) : Date.now(), minutes, () => this.scans.start({ libraryId }), (timer) => this.polls.set(libraryId, timer));
   }
 
-  private schedule(last: string | null, minutes: number, scan: () => void, keep: (timer: NodeJS.Timeout) => void): void {
+  /** Runs `scan` every `minutes`, the first time `minutes` after `base` (ms since the epoch). */
+  private schedule(base: number, minutes: number, scan: () => void, keep: (timer: NodeJS.Timeout) => void): void {
     const every = minutes * 60_000;
     const tick = (): void => {
       if (!this.closed) scan();
     };
     // The first rescan is due when the last scan is `every` old, not `every` after start-up: a share left
     // asleep at start because it was scanned recently must not wait up to two intervals.
-    const first = last ? Math.max(0, Date.parse(last) + every - Date.now()) : every;
+    const first = Math.max(0, base + every - Date.now());
     const t = setTimeout(() => {
       tick();
       const repeat = setInterval(tick, every);
