@@ -436,6 +436,8 @@ export interface LibraryRoot {
   online: boolean;
   lastError: string | null;
   isNetwork: boolean;
+  /** A share's own polling interval (minutes, 0 = never); a local folder is watched and ignores it. */
+  pollMinutes: number;
 }
 
 export interface Library {
@@ -443,6 +445,7 @@ export interface Library {
   name: string;
   type: LibraryType;
   roots: LibraryRoot[];
+  /** The interval new roots start at; PATCH { pollMinutes } sets it for every root. Each root has its own. */
   pollMinutes: number;
   lastScanAt: string | null;
   itemCount: number;

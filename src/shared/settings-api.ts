@@ -18,9 +18,17 @@ export interface FsDirsResponse {
   truncated: boolean;
 }
 
+const pollMinutes = z.number().int().min(0).max(24 * 60);
+
 export const updateLibraryBody = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
-  pollMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  /** Every root's interval at once (and the one roots added later start at). */
+  pollMinutes: pollMinutes.optional(),
+  /** One share's interval; applied after `pollMinutes`. Each id must be a network root of this library. */
+  roots: z
+    .array(z.strictObject({ id: z.string().min(1).max(100), pollMinutes }))
+    .max(50)
+    .optional(),
 });
 export type UpdateLibraryBody = z.infer<typeof updateLibraryBody>;
 

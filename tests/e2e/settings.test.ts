@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, copyFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { ItemSummary, Library } from '../../src/shared/api';
@@ -16,6 +16,7 @@ import type { SystemInfo } from '../../src/shared/settings-api';
 import type { Settings, SettingsPatch } from '../../src/shared/settings';
 import { launchBrowser, READY_TIMEOUT_MS, REPO_ROOT, screenshot, startServer, type RunningServer, type TestWindow } from './harness';
 import { makeClip, removeDir, tempDir } from '../helpers/fixtures';
+import { rawDatabase } from '../helpers/sqlite';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -104,6 +105,17 @@ async function putElsewhere(patch: SettingsPatch): Promise<Settings> {
   });
   expect(res.status).toBe(200);
   return (await res.json()) as Settings;
+}
+
+/** A library request made elsewhere (another window, the CLI): the open page hears of it through the events stream. */
+async function fromElsewhere<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${server!.origin}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${new URL(server!.url).searchParams.get('token') ?? ''}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(res.status, `${method} ${path}`).toBeLessThan(300);
+  return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
 /** The value of a CSS custom property or property on the first element matching a selector, once it equals `want`. */
@@ -333,6 +345,75 @@ describe('themes and settings against the demo library', () => {
     await card.waitFor({ state: 'detached' });
     const end = await getJson<{ libraries: Library[] }>('/api/v1/libraries');
     expect(end.libraries.map((l) => l.id).sort()).toEqual(before.libraries.map((l) => l.id).sort());
+  }, 120_000);
+
+  it('shows each folder of a library with its state, and edits a share\'s polling interval by keyboard; a share found gone turns Offline live', async () => {
+    const nas = tempDir('mc-e2e-nas-');
+    const local = tempDir('mc-e2e-local-');
+    try {
+      mkdirSync(join(nas, 'Harbour (2003)'), { recursive: true });
+      copyFileSync(await makeClip(join(local, '..', `${basename(local)}.mp4`)), join(nas, 'Harbour (2003)', 'Harbour (2003).mp4'));
+      await openSettings('libraries');
+      const created = await fromElsewhere<Library>('POST', '/libraries', { name: 'Two places', type: 'movies', paths: [nas, local] });
+      // No share can be mounted here: the server's catalogue is told this folder is on the network, as
+      // /proc/mounts would have said, and the library's interval is set again so the server reads it afresh.
+      const db = rawDatabase(join(dataDir, 'library.db'));
+      try {
+        db.prepare('UPDATE library_roots SET is_network = 1 WHERE library_id = ? AND path = ?').run(created.id, nas);
+      } finally {
+        db.close();
+      }
+      await fromElsewhere<Library>('PATCH', `/libraries/${created.id}`, { pollMinutes: 60 });
+      const card = page.locator(`[data-library-id="${created.id}"]`);
+      await fromElsewhere('POST', `/libraries/${created.id}/scan`, { probe: false });
+      const share = card.locator('[data-testid="library-root"]', { hasText: nas });
+      const watched = card.locator('[data-testid="library-root"]', { hasText: local });
+      await share.getByTestId('root-poll').waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await share.textContent()).toContain('network share');
+      expect(await share.getByTestId('root-status').textContent()).toBe('Online');
+      // A watched local folder has no interval to set.
+      expect(await watched.textContent()).toContain('watched for changes');
+      expect(await watched.getByTestId('root-poll').count()).toBe(0);
+
+      const less = share.getByRole('button', { name: `Less: Polling interval of ${nas}` });
+      await less.focus();
+      await page.keyboard.press('Enter'); // 60 → 45
+      await page.keyboard.press('Tab');
+      expect(await focused()).toMatchObject({ role: `More: Polling interval of ${nas}`, ring: true });
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter'); // 45 → 75
+      await share.locator('output', { hasText: '1 h 15 min' }).waitFor({ state: 'visible' });
+      const saved = async (): Promise<number | undefined> =>
+        (await getJson<{ libraries: Library[] }>('/api/v1/libraries')).libraries.find((l) => l.id === created.id)?.roots.find((r) => r.path === nas)?.pollMinutes;
+      await expect.poll(saved, { timeout: 10_000 }).toBe(75);
+      await settledScreenshot('settings-libraries-share', true);
+
+      // The share goes away and a play request finds it so: no scan runs, the root-status event alone turns it Offline.
+      const item = (await getJson<{ items: ItemSummary[] }>('/api/v1/items')).items.find((i) => i.title === 'Harbour');
+      expect(item).toBeDefined();
+      renameSync(nas, `${nas}.asleep`);
+      const play = await fetch(`${server!.origin}/api/v1/playback`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${new URL(server!.url).searchParams.get('token') ?? ''}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ itemId: item!.id, capabilities: { containers: ['mp4'], videoCodecs: ['h264'], audioCodecs: ['aac'], hls: true } }),
+      });
+      expect(play.status).toBe(503);
+      await share.locator('[data-testid="root-status"]', { hasText: 'Offline' }).waitFor({ state: 'visible', timeout: 15_000 });
+      await share.locator('.library__root-error', { hasText: 'cannot be reached' }).waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await watched.getByTestId('root-status').textContent()).toBe('Online');
+      await settledScreenshot('settings-libraries-share-offline', true);
+      renameSync(`${nas}.asleep`, nas);
+      const remove = card.getByTestId('remove');
+      await remove.focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await card.waitFor({ state: 'detached' });
+    } finally {
+      removeDir(nas);
+      removeDir(`${nas}.asleep`);
+      removeDir(`${local}.mp4`);
+      removeDir(local);
+    }
   }, 120_000);
 
   it('changes playback, home and appearance settings by keyboard, saved on the server at once', async () => {

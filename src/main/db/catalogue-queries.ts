@@ -554,8 +554,8 @@ export class CatalogueQueries {
       )
       .all();
     const roots = this.db
-      .prepare<[], { id: string; library_id: string; path: string; online: number; last_error: string | null; is_network: number }>(
-        'SELECT id, library_id, path, online, last_error, is_network FROM library_roots ORDER BY path',
+      .prepare<[], { id: string; library_id: string; path: string; online: number; last_error: string | null; is_network: number; poll_minutes: number }>(
+        'SELECT id, library_id, path, online, last_error, is_network, poll_minutes FROM library_roots ORDER BY path',
       )
       .all();
     return libs.map((l) => ({
@@ -567,7 +567,7 @@ export class CatalogueQueries {
       itemCount: l.item_count,
       roots: roots
         .filter((r) => r.library_id === l.id)
-        .map((r) => ({ id: r.id, path: r.path, online: r.online === 1, lastError: r.last_error, isNetwork: r.is_network === 1 })),
+        .map((r) => ({ id: r.id, path: r.path, online: r.online === 1, lastError: r.last_error, isNetwork: r.is_network === 1, pollMinutes: r.poll_minutes })),
     }));
   }
 

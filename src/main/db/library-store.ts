@@ -68,6 +68,10 @@ export interface RootRow {
   is_network: number;
   online: number;
   last_error: string | null;
+  /** How often this share is rescanned (minutes, 0 = never); unused for a watched local folder. */
+  poll_minutes: number;
+  /** When a poll last read this share (or its library was scanned whole, before migration 6). */
+  last_poll_at: string | null;
 }
 
 export interface LibraryRow {
@@ -125,6 +129,7 @@ export function personKey(name: string): string {
 
 export class LibraryStore {
   private readonly s;
+  private readonly rootStatusListeners = new Set<(root: RootRow) => void>();
 
   constructor(readonly db: Db) {
     this.s = {
@@ -136,9 +141,14 @@ export class LibraryStore {
         'INSERT INTO libraries (id, name, type, poll_minutes, created_at) VALUES (@id, @name, @type, @poll_minutes, @created_at)',
       ),
       insertRoot: db.prepare(
-        'INSERT INTO library_roots (id, library_id, path, is_network) VALUES (@id, @library_id, @path, @is_network)',
+        'INSERT INTO library_roots (id, library_id, path, is_network, poll_minutes) VALUES (@id, @library_id, @path, @is_network, @poll_minutes)',
       ),
+      rootById: db.prepare<[string], RootRow>('SELECT * FROM library_roots WHERE id = ?'),
+      rootsAt: db.prepare<[string], RootRow>('SELECT * FROM library_roots WHERE path = ?'),
       setRootStatus: db.prepare('UPDATE library_roots SET online = ?, last_error = ? WHERE id = ?'),
+      setRootPoll: db.prepare('UPDATE library_roots SET poll_minutes = ? WHERE id = ?'),
+      touchRootPoll: db.prepare('UPDATE library_roots SET last_poll_at = ? WHERE id = ?'),
+      setLibraryRootsPoll: db.prepare('UPDATE library_roots SET poll_minutes = ? WHERE library_id = ?'),
       deleteLibrary: db.prepare('DELETE FROM libraries WHERE id = ?'),
       touchLibraryScan: db.prepare('UPDATE libraries SET last_scan_at = ? WHERE id = ?'),
       // Files directly in one folder: a range over the (root_id, rel_path) index, nested folders left out.
@@ -270,7 +280,7 @@ export class LibraryStore {
     this.db.transaction(() => {
       this.s.insertLibrary.run({ id, name: input.name, type: input.type, poll_minutes: input.pollMinutes, created_at: nowIso() });
       for (const p of input.paths) {
-        this.s.insertRoot.run({ id: newId(), library_id: id, path: p.path, is_network: p.isNetwork ? 1 : 0 });
+        this.s.insertRoot.run({ id: newId(), library_id: id, path: p.path, is_network: p.isNetwork ? 1 : 0, poll_minutes: input.pollMinutes });
       }
     })();
     return id;
@@ -280,18 +290,52 @@ export class LibraryStore {
     return this.s.deleteLibrary.run(id).changes > 0;
   }
 
-  /** Renames a library or changes how often its shares are polled; false when there is no such library. */
-  updateLibrary(id: string, change: { name?: string | undefined; pollMinutes?: number | undefined }): boolean {
+  root(rootId: string): RootRow | undefined {
+    return this.s.rootById.get(rootId);
+  }
+
+  /**
+   * Renames a library or changes how often its shares are polled: `pollMinutes` sets every root's interval,
+   * then `roots` sets single ones. False when there is no such library (callers check the root ids).
+   */
+  updateLibrary(
+    id: string,
+    change: { name?: string | undefined; pollMinutes?: number | undefined; roots?: readonly { id: string; pollMinutes: number }[] | undefined },
+  ): boolean {
     const row = this.library(id);
     if (!row) return false;
-    this.db
-      .prepare('UPDATE libraries SET name = ?, poll_minutes = ? WHERE id = ?')
-      .run(change.name ?? row.name, change.pollMinutes ?? row.poll_minutes, id);
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE libraries SET name = ?, poll_minutes = ? WHERE id = ?')
+        .run(change.name ?? row.name, change.pollMinutes ?? row.poll_minutes, id);
+      if (change.pollMinutes !== undefined) this.s.setLibraryRootsPoll.run(change.pollMinutes, id);
+      for (const r of change.roots ?? []) this.s.setRootPoll.run(r.pollMinutes, r.id);
+    })();
     return true;
   }
 
+  markRootPolled(rootId: string): void {
+    this.s.touchRootPoll.run(nowIso(), rootId);
+  }
+
+  /** Called when a root goes online or offline (not on every check that finds it as it was). */
+  onRootStatus(listener: (root: RootRow) => void): () => void {
+    this.rootStatusListeners.add(listener);
+    return () => this.rootStatusListeners.delete(listener);
+  }
+
   setRootStatus(rootId: string, online: boolean, error: string | null): void {
+    const before = this.s.rootById.get(rootId);
     this.s.setRootStatus.run(online ? 1 : 0, error, rootId);
+    if (before && before.online !== (online ? 1 : 0)) {
+      const after: RootRow = { ...before, online: online ? 1 : 0, last_error: error };
+      for (const l of this.rootStatusListeners) l(after);
+    }
+  }
+
+  /** What a check of one folder found (e.g. before playback): every library root at that path. */
+  setRootStatusAt(path: string, online: boolean, error: string | null): void {
+    for (const r of this.s.rootsAt.all(path)) this.setRootStatus(r.id, online, error);
   }
 
   markLibraryScanned(id: string): void {

@@ -325,6 +325,21 @@ CREATE INDEX IF NOT EXISTS item_metadata_state ON item_metadata (state);
 `,
   },
   {
+    version: 6,
+    name: 'a polling interval per library folder',
+    // A library may mix local folders (watched) and shares (polled), and two shares on different NASes
+    // want different intervals: each root gets its own, starting at what its library had. The library's
+    // column stays: it is the interval new roots start at and what PATCH { pollMinutes } sets for all.
+    // last_poll_at: when this share alone was last read, so after a restart its next poll is due on time.
+    sql: `
+ALTER TABLE library_roots ADD COLUMN poll_minutes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE library_roots ADD COLUMN last_poll_at TEXT;
+UPDATE library_roots SET
+  poll_minutes = (SELECT l.poll_minutes FROM libraries l WHERE l.id = library_roots.library_id),
+  last_poll_at = (SELECT l.last_scan_at FROM libraries l WHERE l.id = library_roots.library_id);
+`,
+  },
+  {
     version: 7,
     name: 'online metadata: person and collection details from TMDB',
     // People had only a name and a photo, collections a name and an overview: TMDB's person/{id} and

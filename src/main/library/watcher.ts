@@ -1,5 +1,5 @@
-// Keeps the catalogue current without full rescans: local roots are watched, network shares are polled
-// at the interval the user set and left alone in between, so a NAS can spin down.
+// Keeps the catalogue current without full rescans: local roots are watched, each network share is polled
+// alone at the interval the user set for it and left alone in between, so a NAS can spin down.
 import { relative, sep, dirname } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { LibraryStore, RootRow } from '../db/library-store';
@@ -21,7 +21,10 @@ interface Pending {
 
 export class LibraryWatcher {
   private readonly watchers = new Map<string, FSWatcher[]>();
+  /** Local libraries the system could not watch, rescanned whole on a timer instead (by library id). */
   private readonly polls = new Map<string, NodeJS.Timeout>();
+  /** Network shares, each rescanned alone at its own interval (by root id). */
+  private readonly rootPolls = new Map<string, { libraryId: string; minutes: number; timer: NodeJS.Timeout; since: number }>();
   /** Libraries the system ran out of watches for: polled instead, and said once. */
   private readonly cannotWatch = new Set<string>();
   private readonly pending = new Map<string, Pending>();
@@ -44,30 +47,67 @@ export class LibraryWatcher {
     const lib = this.store.library(libraryId);
     if (!lib || this.watchers.has(libraryId)) return;
     this.watchers.set(libraryId, []);
-    const roots = this.store.roots(libraryId);
-    const network = roots.filter((r) => r.is_network === 1);
-    const local = roots.filter((r) => r.is_network === 0);
-    for (const root of local) this.watchRoot(libraryId, root);
-    if (network.length > 0 && lib.poll_minutes > 0) this.poll(libraryId, lib.poll_minutes);
+    for (const root of this.store.roots(libraryId)) {
+      if (root.is_network === 1) this.pollRoot(root);
+      else this.watchRoot(libraryId, root);
+    }
+  }
+
+  /** Applies a share's interval as it is stored now: the next poll is due an interval after the last scan. */
+  repollRoot(rootId: string): void {
+    const current = this.rootPolls.get(rootId);
+    if (current) clearTimeout(current.timer);
+    this.rootPolls.delete(rootId);
+    const root = this.store.root(rootId);
+    // A share never read yet counts from when its polling began, so a shorter interval is not pushed back.
+    if (root && root.is_network === 1 && this.watchers.has(root.library_id)) this.pollRoot(root, current?.since);
+  }
+
+  /** The interval a share is polled at now (minutes), or null when it is not polled. */
+  pollingOf(rootId: string): number | null {
+    return this.rootPolls.get(rootId)?.minutes ?? null;
+  }
+
+  private pollRoot(root: RootRow, since?: number): void {
+    if (this.closed || root.poll_minutes <= 0) return;
+    const libraryId = root.library_id;
+    const only = [{ rootId: root.id, relDir: '' }];
+    const minutes = root.poll_minutes;
+    // A whole-library scan after this share's last poll read it too.
+    const lastLibraryScan = this.store.library(libraryId)?.last_scan_at ?? null;
+    const last = [root.last_poll_at, lastLibraryScan].filter((t): t is string => t !== null).sort().pop();
+    let base = last !== undefined ? Date.parse(last) : (since ?? Date.now());
+    const poll = (): void => {
+      // Only this share is read: the library's other shares sleep on until their own time comes.
+      base = Date.now();
+      this.store.markRootPolled(root.id);
+      this.scans.start({ libraryId, only });
+    };
+    this.schedule(base, minutes, poll, (timer) => this.rootPolls.set(root.id, { libraryId, minutes, timer, since: base }));
   }
 
   private poll(libraryId: string, minutes: number): void {
+    const last = this.store.library(libraryId)?.last_scan_at;
+    this.schedule(last ? Date.parse(last) : Date.now(), minutes, () => this.scans.start({ libraryId }), (timer) => this.polls.set(libraryId, timer));
+  }
+
+  /** Runs `scan` every `minutes`, the first time `minutes` after `base` (ms since the epoch). */
+  private schedule(base: number, minutes: number, scan: () => void, keep: (timer: NodeJS.Timeout) => void): void {
     const every = minutes * 60_000;
     const tick = (): void => {
-      if (!this.closed) this.scans.start({ libraryId });
+      if (!this.closed) scan();
     };
     // The first rescan is due when the last scan is `every` old, not `every` after start-up: a share left
     // asleep at start because it was scanned recently must not wait up to two intervals.
-    const last = this.store.library(libraryId)?.last_scan_at;
-    const first = last ? Math.max(0, Date.parse(last) + every - Date.now()) : every;
+    const first = Math.max(0, base + every - Date.now());
     const t = setTimeout(() => {
       tick();
       const repeat = setInterval(tick, every);
       repeat.unref();
-      this.polls.set(libraryId, repeat);
+      keep(repeat);
     }, first);
     t.unref();
-    this.polls.set(libraryId, t);
+    keep(t);
   }
 
   /** Starts polling a library whose folders cannot all be watched; returns the interval in minutes. */
@@ -79,7 +119,7 @@ export class LibraryWatcher {
 
   /** Whether the library is rescanned on a timer (a network share, or folders the system cannot watch). */
   isPolled(libraryId: string): boolean {
-    return this.polls.has(libraryId);
+    return this.polls.has(libraryId) || [...this.rootPolls.values()].some((p) => p.libraryId === libraryId);
   }
 
   /** Resolves once every watched root has been crawled, so a change made after it is seen. */
@@ -91,6 +131,11 @@ export class LibraryWatcher {
     const poll = this.polls.get(libraryId);
     if (poll) clearTimeout(poll);
     this.polls.delete(libraryId);
+    for (const [rootId, p] of this.rootPolls) {
+      if (p.libraryId !== libraryId) continue;
+      clearTimeout(p.timer);
+      this.rootPolls.delete(rootId);
+    }
     const list = this.watchers.get(libraryId) ?? [];
     this.watchers.delete(libraryId);
     this.pending.delete(libraryId);
@@ -169,6 +214,7 @@ export class LibraryWatcher {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     for (const t of this.polls.values()) clearTimeout(t);
+    for (const p of this.rootPolls.values()) clearTimeout(p.timer);
     await Promise.allSettled([...this.watchers.values()].flat().map((w) => w.close()));
   }
 }

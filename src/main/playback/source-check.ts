@@ -11,6 +11,8 @@ export interface SourceCheckOptions {
   /** Give up after this long (ms). */
   maxWaitMs?: number;
   onWaiting?(waitedSeconds: number): void;
+  /** What was found of the root: there, or not (with the reason the user is given). */
+  onRootStatus?(online: boolean, error: string | null): void;
   /** How a root is asked whether it is there (a sleeping NAS cannot be made in a test, a slow stat can). */
   statRoot?: (path: string) => Promise<{ isDirectory(): boolean }>;
 }
@@ -47,8 +49,13 @@ async function withPatience(path: string, o: SourceCheckOptions): Promise<Outcom
 
 export async function checkSource(file: { path: string; rootPath: string }, o: SourceCheckOptions = {}): Promise<void> {
   const root = await withPatience(file.rootPath, o);
-  if (root === 'timeout') throw new PlaybackError(503, 'source-offline', `${file.rootPath} did not answer within ${Math.round((o.maxWaitMs ?? 30_000) / 1000)} s: the share may be asleep or unplugged.`);
-  if (!root.ok || !root.isDir) throw new PlaybackError(503, 'source-offline', `${file.rootPath} cannot be reached: the disk or share is not connected.`);
+  const offline = (message: string): PlaybackError => {
+    o.onRootStatus?.(false, message);
+    return new PlaybackError(503, 'source-offline', message);
+  };
+  if (root === 'timeout') throw offline(`${file.rootPath} did not answer within ${Math.round((o.maxWaitMs ?? 30_000) / 1000)} s: the share may be asleep or unplugged.`);
+  if (!root.ok || !root.isDir) throw offline(`${file.rootPath} cannot be reached: the disk or share is not connected.`);
+  o.onRootStatus?.(true, null);
   const own = await probe(file.path);
   if (!own.ok) {
     if (own.code === 'ENOENT' || own.code === 'ENOTDIR') throw new PlaybackError(410, 'file-missing', 'This file is no longer on the disk: it was moved or deleted since the last scan.');

@@ -21,6 +21,8 @@ export interface StartDeps {
   cacheDir: string;
   probeNow(file: FileSource): Promise<void>;
   onWaiting(fileId: string, root: string, waitedSeconds: number): void;
+  /** What the check before playback found the file's root to be (reachable or not, and why). */
+  onRootStatus?(root: string, online: boolean, error: string | null): void;
   /** Trickplay: the index URL when the file has sheets, else null (and the file is made next). */
   trickplay?: { urlFor(file: TrickplayFileRow): { url: string } | null };
   /** When hardware encoding is on: the encoder a transcode should use (null: none works here). */
@@ -77,6 +79,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   if (!file) throw new PlaybackError(404, 'not-found', 'No such file, or it is missing from disk.');
   await checkSource(file, {
     onWaiting: (s) => deps.onWaiting(file!.id, file!.rootPath, s),
+    ...(deps.onRootStatus ? { onRootStatus: (online: boolean, error: string | null) => deps.onRootStatus?.(file!.rootPath, online, error) } : {}),
     ...(deps.sourceWaitMs !== undefined ? { maxWaitMs: deps.sourceWaitMs } : {}),
   });
   if (file.probe === 'pending') {

@@ -153,6 +153,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
           segments: (itemId) => sv.segments.segmentsOf(itemId),
           probeNow: (file) => sv.scans.prober.probeNow({ fileId: file.id, itemId: file.itemId, path: file.path, signature: file.signature }),
           onWaiting: (fileId, root, waitedSeconds) => sv.events.send({ type: 'playback-waiting', fileId, root, waitedSeconds }),
+          // The check before playback is the freshest word on a share: the settings screen shows it at once.
+          onRootStatus: (root, online, error) => sv.store.setRootStatusAt(root, online, error),
         },
         body,
       );

@@ -116,6 +116,8 @@ export function makeServices(opts: {
   // Open pages apply a change at once: the new settings, or "the list of themes changed".
   settings.onChange((s) => events.send({ type: 'settings-changed', settings: s }));
   themes.onChange(() => events.send({ type: 'themes-changed' }));
+  // Scans, polls and the check before playback all record a root's state here; pages hear when it flips.
+  store.onRootStatus((root) => events.send({ type: 'root-status', libraryId: root.library_id, rootId: root.id, online: root.online === 1 }));
   return {
     version: opts.version,
     dataDir: opts.dataDir,
@@ -158,9 +160,12 @@ export function makeServices(opts: {
       for (const lib of store.listLibraries()) {
         const roots = store.roots(lib.id);
         // A share is left asleep at start when its last scan is within its polling interval.
-        const onlyShares = roots.length > 0 && roots.every((r) => r.is_network === 1);
-        const recent = lib.last_scan_at !== null && Date.now() - Date.parse(lib.last_scan_at) < lib.poll_minutes * 60_000;
-        if (onlyShares && recent) continue;
+        // Each share by its own interval and its own last poll (or the library's last whole scan, if later).
+        const readWithin = (r: (typeof roots)[number]): boolean => {
+          const last = [r.last_poll_at, lib.last_scan_at].filter((t): t is string => t !== null).sort().pop();
+          return last !== undefined && Date.now() - Date.parse(last) < r.poll_minutes * 60_000;
+        };
+        if (roots.length > 0 && roots.every((r) => r.is_network === 1 && readWithin(r))) continue;
         const { phaseOne } = scans.start({ libraryId: lib.id });
         if (lib.last_scan_at === null) firstScans.push(phaseOne);
       }

@@ -48,9 +48,13 @@ export function settingsRoutes(router: Router, sv: ServerServices): void {
   router.on('PATCH', `${P}/libraries/:id`, async (ctx) => {
     const body = await readJson(ctx, updateLibraryBody);
     const id = ctx.params.id as string;
-    if (!sv.store.updateLibrary(id, body)) throw new HttpError(404, 'not-found', 'No such library.');
+    if (!sv.store.library(id)) throw new HttpError(404, 'not-found', 'No such library.');
+    const bad = badRoots(sv, id, body.roots ?? []);
+    if (bad.length > 0) throw invalidRequest(bad);
+    sv.store.updateLibrary(id, body);
     // A new polling interval takes effect now, not at the next start.
     if (body.pollMinutes !== undefined && sv.watcher) await sv.watcher.unwatchLibrary(id).then(() => sv.watcher?.watchLibrary(id));
+    else for (const r of body.roots ?? []) sv.watcher?.repollRoot(r.id);
     sendJson(ctx, 200, sv.queries.libraries().find((l) => l.id === id));
   });
 
@@ -71,6 +75,20 @@ export function settingsRoutes(router: Router, sv: ServerServices): void {
     });
     sendJson(ctx, 200, await about);
   });
+}
+
+/** Every `roots` entry that is not a share of this library, named by its place in the body. */
+function badRoots(sv: ServerServices, libraryId: string, roots: readonly { id: string }[]): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  roots.forEach((r, i) => {
+    const root = sv.store.root(r.id);
+    if (!root || root.library_id !== libraryId) errors.push({ path: `roots.${i}.id`, message: `this library has no folder with the id "${r.id}"` });
+    else if (root.is_network !== 1) errors.push({ path: `roots.${i}.id`, message: `${root.path} is a local folder: it is watched for changes, not polled` });
+    else if (seen.has(r.id)) errors.push({ path: `roots.${i}.id`, message: 'this folder is given twice' });
+    seen.add(r.id);
+  });
+  return errors;
 }
 
 async function systemInfo(sv: ServerServices): Promise<SystemInfo> {
