@@ -28,6 +28,8 @@ const TYPES: Record<string, string> = {
   '.m3u8': 'application/vnd.apple.mpegurl',
   '.m4s': 'video/iso.segment',
   '.vtt': 'text/vtt; charset=utf-8',
+  // The subtitle renderer's libass: WebAssembly.instantiateStreaming insists on this type.
+  '.wasm': 'application/wasm',
 };
 
 export function contentType(path: string): string {

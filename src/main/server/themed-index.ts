@@ -17,7 +17,9 @@ export function csp(styleHash: string): string {
     // The bundle's stylesheets, and the one inline style of the theme (by hash). Vue's style bindings go
     // through the CSSOM, which CSP does not govern.
     `style-src 'self' '${styleHash}'`,
-    "script-src 'self'",
+    // libass runs as WebAssembly in the subtitle worker: 'wasm-unsafe-eval' lets wasm compile and
+    // nothing else (no eval, no inline script).
+    "script-src 'self' 'wasm-unsafe-eval'",
     "connect-src 'self'",
     "worker-src 'self' blob:",
     "object-src 'none'",
