@@ -1,8 +1,22 @@
 // The schema, as numbered migrations run in order at open. Never edit a shipped migration: add one.
 
+/**
+ * A column a migration adds. SQLite has no ADD COLUMN IF NOT EXISTS, so the runner adds it only when the
+ * table lacks it: the step can run again on a database whose version was rolled back (tests do that to
+ * replay a backfill). `backfill` runs only when the column was just added, so a rerun never resets values.
+ */
+export interface AddedColumn {
+  table: string;
+  column: string;
+  definition: string;
+  backfill?: string;
+}
+
 export interface Migration {
   version: number;
   name: string;
+  /** Added before `sql` runs. */
+  columns?: readonly AddedColumn[];
   sql: string;
 }
 
@@ -331,13 +345,21 @@ CREATE INDEX IF NOT EXISTS item_metadata_state ON item_metadata (state);
     // want different intervals: each root gets its own, starting at what its library had. The library's
     // column stays: it is the interval new roots start at and what PATCH { pollMinutes } sets for all.
     // last_poll_at: when this share alone was last read, so after a restart its next poll is due on time.
-    sql: `
-ALTER TABLE library_roots ADD COLUMN poll_minutes INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE library_roots ADD COLUMN last_poll_at TEXT;
-UPDATE library_roots SET
-  poll_minutes = (SELECT l.poll_minutes FROM libraries l WHERE l.id = library_roots.library_id),
-  last_poll_at = (SELECT l.last_scan_at FROM libraries l WHERE l.id = library_roots.library_id);
-`,
+    columns: [
+      {
+        table: 'library_roots',
+        column: 'poll_minutes',
+        definition: 'INTEGER NOT NULL DEFAULT 0',
+        backfill: 'UPDATE library_roots SET poll_minutes = (SELECT l.poll_minutes FROM libraries l WHERE l.id = library_roots.library_id)',
+      },
+      {
+        table: 'library_roots',
+        column: 'last_poll_at',
+        definition: 'TEXT',
+        backfill: 'UPDATE library_roots SET last_poll_at = (SELECT l.last_scan_at FROM libraries l WHERE l.id = library_roots.library_id)',
+      },
+    ],
+    sql: '',
   },
   {
     version: 7,
@@ -346,18 +368,20 @@ UPDATE library_roots SET
     // collection/{id} fill these columns where they are empty (what a local source set is never replaced).
     // tmdb_id links a row to the provider's; details_at says when it was last asked (null: not yet), so the
     // low-priority pass asks each once per cache age. Collection art lives in images, like items' and people's.
+    columns: [
+      { table: 'people', column: 'tmdb_id', definition: 'TEXT' },
+      { table: 'people', column: 'biography', definition: 'TEXT' },
+      { table: 'people', column: 'birthday', definition: 'TEXT' },
+      { table: 'people', column: 'deathday', definition: 'TEXT' },
+      { table: 'people', column: 'place_of_birth', definition: 'TEXT' },
+      { table: 'people', column: 'known_for_department', definition: 'TEXT' },
+      { table: 'people', column: 'also_known_as', definition: "TEXT NOT NULL DEFAULT '[]'" },
+      { table: 'people', column: 'details_at', definition: 'TEXT' },
+      { table: 'collections', column: 'tmdb_id', definition: 'TEXT' },
+      { table: 'collections', column: 'details_at', definition: 'TEXT' },
+      { table: 'images', column: 'collection_id', definition: 'TEXT REFERENCES collections(id) ON DELETE CASCADE' },
+    ],
     sql: `
-ALTER TABLE people ADD COLUMN tmdb_id TEXT;
-ALTER TABLE people ADD COLUMN biography TEXT;
-ALTER TABLE people ADD COLUMN birthday TEXT;
-ALTER TABLE people ADD COLUMN deathday TEXT;
-ALTER TABLE people ADD COLUMN place_of_birth TEXT;
-ALTER TABLE people ADD COLUMN known_for_department TEXT;
-ALTER TABLE people ADD COLUMN also_known_as TEXT NOT NULL DEFAULT '[]';
-ALTER TABLE people ADD COLUMN details_at TEXT;
-ALTER TABLE collections ADD COLUMN tmdb_id TEXT;
-ALTER TABLE collections ADD COLUMN details_at TEXT;
-ALTER TABLE images ADD COLUMN collection_id TEXT REFERENCES collections(id) ON DELETE CASCADE;
 CREATE UNIQUE INDEX IF NOT EXISTS images_collection ON images (collection_id, kind) WHERE collection_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS people_tmdb_pending ON people (tmdb_id) WHERE tmdb_id IS NOT NULL AND details_at IS NULL;
 `,

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations, type Migration } from './migrations';
+import { migrations, type AddedColumn, type Migration } from './migrations';
 import { explainLoadError, nativeOptions } from './native-binding';
 
 export type Db = Database.Database;
@@ -30,6 +30,14 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   return db;
 }
 
+function addColumnOnce(db: Db, c: AddedColumn): void {
+  const have = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(c.table);
+  if (have.some((col) => col.name === c.column)) return;
+  // Names and definitions come from migrations.ts, never from input.
+  db.exec(`ALTER TABLE ${c.table} ADD COLUMN ${c.column} ${c.definition}`);
+  if (c.backfill) db.exec(c.backfill);
+}
+
 export function migrate(db: Db, list: readonly Migration[]): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = list.reduce((max, m) => Math.max(max, m.version), 0);
@@ -40,6 +48,7 @@ export function migrate(db: Db, list: readonly Migration[]): number {
   for (const m of [...list].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;
     db.transaction(() => {
+      for (const c of m.columns ?? []) addColumnOnce(db, c);
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     })();
