@@ -3,24 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
-import { mediaTools } from '../../src/main/media-tools/tools';
+import type { RunningServer } from '../../src/main/server/media-server';
 import type { ItemSummary, ItemsResponse, Library, ServerEvent } from '../../src/shared/api';
 import { decodeCatalogue, type CatalogueColumns } from '../../src/shared/catalogue-columns';
 import { makeClip, movieNfo, removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
 
 let dir: string;
 let server: RunningServer;
+let srv: TestServer;
 let base: string;
 let auth: Record<string, string>;
 
-const api = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> =>
-  fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...auth, ...(init.headers ?? {}), ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
 /** Resolves at the library-changed that follows the scan; the stream is open before anything can send it. */
 async function afterScan(start: () => Promise<Library>): Promise<void> {
   const res = await fetch(`${base}/events`, { headers: auth });
@@ -50,10 +45,10 @@ beforeAll(async () => {
   const renderer = join(dir, 'renderer');
   mkdirSync(renderer);
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Media centre</title>');
-  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {} });
-  const url = new URL(server.url);
-  base = `${url.origin}/api/v1`;
-  auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };
+  srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer });
+  server = srv.server;
+  base = srv.base;
+  auth = srv.auth;
   const films = join(dir, 'films');
   await makeClip(join(films, 'Two Tongues (2011)', 'Two Tongues (2011).mkv'), 'two-audio-mkv');
   writeFile(films, 'Two Tongues (2011)/Two Tongues (2011).nfo', movieNfo({ title: 'Two Tongues', year: 2011, genres: ['Drama', 'Comedy'], actors: [{ name: 'Ada Quill' }, { name: 'Bo Lark' }], director: 'Wren Dale', imdb: 7.3, metascore: 64 }));

@@ -2,17 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
-import { mediaTools } from '../../src/main/media-tools/tools';
+import type { RunningServer } from '../../src/main/server/media-server';
 import type { ItemDetail, ItemsResponse, Library, PlaybackSession, ScanProgress, ServerEvent } from '../../src/shared/api';
 import { LibraryScan } from '../../src/main/library/scanner';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
 import { renameSync } from 'node:fs';
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
 
 let dir: string;
 let server: RunningServer;
+let srv: TestServer;
 let base: string;
 let auth: Record<string, string>;
 
@@ -21,10 +22,10 @@ beforeAll(async () => {
   const renderer = join(dir, 'renderer');
   mkdirSync(renderer);
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Media centre</title>');
-  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {} });
-  const url = new URL(server.url);
-  base = `${url.origin}/api/v1`;
-  auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };
+  srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer });
+  server = srv.server;
+  base = srv.base;
+  auth = srv.auth;
 });
 
 afterAll(async () => {
@@ -32,13 +33,7 @@ afterAll(async () => {
   removeDir(dir);
 });
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
-  fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...auth, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
 type Reader = ReadableStreamDefaultReader<Uint8Array>;
 
 /**

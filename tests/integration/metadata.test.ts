@@ -7,40 +7,33 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import type { RunningServer } from '../../src/main/server/media-server';
 import { ScanService } from '../../src/main/library/scan-service';
-import { mediaTools } from '../../src/main/media-tools/tools';
 import type { ApiErrorBody, ItemDetail, ItemsResponse, MatchCandidatesResponse, ScanProgress } from '../../src/shared/api';
 import type { Settings } from '../../src/shared/settings';
 import { FAKE_OMDB_KEY, FAKE_TMDB_KEY, startFakeProviders, type FakeProviders } from '../helpers/fake-providers';
 import { movieNfo, removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
 
 let fake: FakeProviders;
 let dir: string;
 let dataDir: string;
 let renderer: string;
 let server: RunningServer;
-let base: string;
+let srv: TestServer;
 let origin: string;
 let auth: Record<string, string>;
 let deadUrl: string;
 let lib: string;
 
 async function start(): Promise<void> {
-  server = await startMediaServer({ dataDir, tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {} });
-  const url = new URL(server.url);
-  origin = url.origin;
-  base = `${url.origin}/api/v1`;
-  auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };
+  srv = await startTestServer({ dataDir, rendererDir: renderer });
+  server = srv.server;
+  origin = srv.origin;
+  auth = srv.auth;
 }
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
-  fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...auth, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
 async function items(): Promise<ItemsResponse['items']> {
   return ((await (await api('/items')).json()) as ItemsResponse).items;
 }

@@ -5,35 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import { runTool } from '../../src/main/media-tools/run';
 import type { ItemDetail, ItemsResponse, PlaybackSession } from '../../src/shared/api';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
 import { withVobsub } from '../helpers/vobsub';
+import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
+import { play as playOn } from '../helpers/playback-client';
 
-const chromium = { containers: ['mp4', 'webm'], videoCodecs: ['h264', 'vp9', 'av1'], audioCodecs: ['aac', 'mp3', 'opus', 'flac'], hls: true };
 /** Where the subpicture is (the clip is 320 × 180), and when: over the first segment (0–1 s) and after. */
 const BOX = { x: 40, y: 40, width: 160, height: 40, startSeconds: 0.2, endSeconds: 2.8 };
 
 let dir: string;
 let server: RunningServer;
-let origin: string;
-let token: string;
+let srv: TestServer;
 let file: ItemDetail['files'][number];
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
-  fetch(`${origin}${path.startsWith('/stream') ? '' : '/api/v1'}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
-async function play(body: Record<string, unknown>): Promise<PlaybackSession> {
-  const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: file.id, ...body } });
-  if (res.status !== 201) throw new Error(`POST /playback answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as PlaybackSession;
-}
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
+const play = (body: Record<string, unknown>): Promise<PlaybackSession> => playOn(srv, { fileId: file.id, ...body });
 
 /** Frame 20 (0.8 s) of a session's first segment, as grey pixels. */
 async function frameOfFirstSegment(s: PlaybackSession): Promise<{ data: Buffer; width: number }> {
@@ -76,10 +66,8 @@ beforeAll(async () => {
   await withVobsub(plain, join(lib, 'Subbed (2020)', 'Subbed (2020).mkv'), [BOX]);
   const renderer = join(dir, 'renderer');
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
-  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {}, playback: { maxTranscodes: 2 } });
-  const url = new URL(server.url);
-  origin = url.origin;
-  token = url.searchParams.get('token') ?? '';
+  srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer, playback: { maxTranscodes: 2 } });
+  server = srv.server;
   server.services.addLibrary({ type: 'movies', paths: [lib] });
   await server.services.scans.whenIdle();
   const { items } = (await (await api('/items')).json()) as ItemsResponse;

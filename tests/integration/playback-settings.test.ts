@@ -4,33 +4,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import { runTool } from '../../src/main/media-tools/run';
-import type { ItemDetail, ItemsResponse, PlaybackSession } from '../../src/shared/api';
+import type { ClientCapabilities, ItemDetail, ItemsResponse, PlaybackSession } from '../../src/shared/api';
 import type { SystemInfo } from '../../src/shared/settings-api';
 import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
+import { play as playOn } from '../helpers/playback-client';
 
-const chromium = { containers: ['mp4', 'webm'], videoCodecs: ['h264', 'vp9', 'av1'], audioCodecs: ['aac', 'mp3', 'opus', 'flac'], hls: true };
 
 let dir: string;
 let server: RunningServer;
-let origin: string;
-let token: string;
+let srv: TestServer;
 let fileId: string;
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
-  fetch(`${origin}${path.startsWith('/stream') ? '' : '/api/v1'}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
-async function play(body: Record<string, unknown> = {}, caps: Record<string, unknown> = {}): Promise<PlaybackSession> {
-  const res = await api('/playback', { method: 'POST', body: { capabilities: { ...chromium, ...caps }, fileId, ...body } });
-  if (res.status !== 201) throw new Error(`POST /playback answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as PlaybackSession;
-}
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
+const play = (body: Record<string, unknown> = {}, caps: Partial<ClientCapabilities> = {}): Promise<PlaybackSession> => playOn(srv, { fileId, ...body }, caps);
 
 async function setPlayback(patch: Record<string, unknown>): Promise<void> {
   const res = await api('/settings', { method: 'PUT', body: { playback: patch } });
@@ -55,10 +45,8 @@ beforeAll(async () => {
   if (r.code !== 0) throw new Error(r.stderr);
   const renderer = join(dir, 'renderer');
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
-  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {} });
-  const url = new URL(server.url);
-  origin = url.origin;
-  token = url.searchParams.get('token') ?? '';
+  srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer });
+  server = srv.server;
   server.services.addLibrary({ type: 'movies', paths: [lib] });
   await server.services.scans.whenIdle();
   const { items } = (await (await api('/items')).json()) as ItemsResponse;

@@ -4,48 +4,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import { runTool } from '../../src/main/media-tools/run';
 import type { ItemDetail, ItemsResponse, PlaybackSession } from '../../src/shared/api';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
+import { play as playOn, playlistOf } from '../helpers/playback-client';
 
-const chromium = { containers: ['mp4', 'webm'], videoCodecs: ['h264', 'vp9', 'av1'], audioCodecs: ['aac', 'mp3', 'opus', 'flac'], hls: true };
 const PART_ONE = 12;
 const PART_TWO = 8;
 
 let dir: string;
 let server: RunningServer;
+let srv: TestServer;
 let origin: string;
 let token: string;
 let item: ItemDetail;
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
-  fetch(`${origin}${path.startsWith('/stream') ? '' : '/api/v1'}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
-async function play(body: Record<string, unknown>): Promise<PlaybackSession> {
-  const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, ...body } });
-  if (res.status !== 201) throw new Error(`POST /playback answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as PlaybackSession;
-}
-
-function durationsOf(playlist: string): { durations: number[]; names: string[] } {
-  const lines = playlist.split('\n');
-  const durations: number[] = [];
-  const names: string[] = [];
-  lines.forEach((l, i) => {
-    const m = /^#EXTINF:([\d.]+),/.exec(l);
-    if (m) {
-      durations.push(Number(m[1]));
-      names.push(lines[i + 1]!);
-    }
-  });
-  return { durations, names };
-}
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
+const play = (body: Record<string, unknown>): Promise<PlaybackSession> => playOn(srv, body);
 
 /** Every video frame's time as ffprobe reads the whole playlist over HTTP, in order. */
 async function framesOf(url: string): Promise<number[]> {
@@ -61,10 +39,10 @@ beforeAll(async () => {
   await makeClip(join(lib, 'Stacked (2019)', 'Stacked (2019) cd2.mp4'), 'h264-aac-mp4', PART_TWO);
   const renderer = join(dir, 'renderer');
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
-  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {}, playback: { maxTranscodes: 2 } });
-  const url = new URL(server.url);
-  origin = url.origin;
-  token = url.searchParams.get('token') ?? '';
+  srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer, playback: { maxTranscodes: 2 } });
+  server = srv.server;
+  origin = srv.origin;
+  token = srv.token;
   server.services.addLibrary({ type: 'movies', paths: [lib] });
   await server.services.scans.whenIdle();
   const { items } = (await (await api('/items')).json()) as ItemsResponse;
@@ -87,7 +65,7 @@ describe('stacked parts', () => {
     expect(s.method).toBe('remux');
     expect(s.reasons).toEqual(['stacked-parts']);
     expect(s.durationSeconds!).toBeCloseTo(PART_ONE + PART_TWO, 0);
-    const { durations } = durationsOf(await (await api(s.url)).text());
+    const { durations } = playlistOf(await (await api(s.url)).text());
     expect(Math.abs(durations.reduce((a, b) => a + b, 0) - (PART_ONE + PART_TWO))).toBeLessThan(0.5);
     const pts = await framesOf(s.url);
     expect(pts).toHaveLength((PART_ONE + PART_TWO) * 25);
@@ -103,7 +81,7 @@ describe('stacked parts', () => {
     const s = await play({ itemId: item.id, forceMethod: 'transcode', startSeconds: 15 });
     expect(s.method).toBe('transcode');
     expect(s.reasons).toContain('stacked-parts');
-    const { durations, names } = durationsOf(await (await api(s.url)).text());
+    const { durations, names } = playlistOf(await (await api(s.url)).text());
     expect(Math.abs(durations.reduce((a, b) => a + b, 0) - (PART_ONE + PART_TWO))).toBeLessThan(0.5);
     let at = 0;
     let k = 0;

@@ -5,36 +5,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import { runTool } from '../../src/main/media-tools/run';
 import type { ItemDetail, ItemsResponse, PlaybackSession, TrickplayIndex } from '../../src/shared/api';
 import { trickplayKey } from '../../src/main/playback/trickplay/trickplay-store';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
+import { play as playOn } from '../helpers/playback-client';
 
-const chromium = { containers: ['mp4', 'webm'], videoCodecs: ['h264', 'vp9', 'av1'], audioCodecs: ['aac', 'mp3', 'opus', 'flac'], hls: true };
 /** 101 thumbnails (0, 10, … 1000 s): a full first sheet of 100 and one on the second. */
 const LONG_SECONDS = 1015;
 
 let dir: string;
 let lib: string;
 let server: RunningServer;
-let origin: string;
-let token: string;
+let srv: TestServer;
 const files: Record<string, { id: string }> = {};
 
-const api = (path: string, init: { method?: string; body?: unknown; auth?: boolean } = {}): Promise<Response> =>
-  fetch(`${origin}${path.startsWith('/stream') ? '' : '/api/v1'}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...(init.auth === false ? {} : { Authorization: `Bearer ${token}` }), ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
-async function play(fileId: string): Promise<PlaybackSession> {
-  const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId } });
-  if (res.status !== 201) throw new Error(`POST /playback answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as PlaybackSession;
-}
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
+const play = (fileId: string): Promise<PlaybackSession> => playOn(srv, { fileId });
 
 async function refreshFiles(): Promise<void> {
   const { items } = (await (await api('/items')).json()) as ItemsResponse;
@@ -65,10 +55,8 @@ beforeAll(async () => {
   await makeClip(join(lib, 'Doomed (2022)', 'Doomed (2022).mp4'), 'h264-aac-mp4', 12);
   const renderer = join(dir, 'renderer');
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
-  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {} });
-  const url = new URL(server.url);
-  origin = url.origin;
-  token = url.searchParams.get('token') ?? '';
+  srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer });
+  server = srv.server;
   server.services.addLibrary({ type: 'movies', paths: [lib] });
   await server.services.scans.whenIdle();
   await server.services.trickplay.whenIdle();

@@ -4,17 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import { runTool } from '../../src/main/media-tools/run';
 import type { ItemDetail, ItemsResponse, PlaybackSession, ServerEvent } from '../../src/shared/api';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
+import { CHROMIUM_CAPS, play as playOn, playlistOf } from '../helpers/playback-client';
 
-const chromium = { containers: ['mp4', 'webm'], videoCodecs: ['h264', 'vp9', 'av1'], audioCodecs: ['aac', 'mp3', 'opus', 'flac'], hls: true };
 const CLIP_SECONDS = 40;
 
 let dir: string;
 let server: RunningServer;
+let srv: TestServer;
 let origin: string;
 let token: string;
 const files: Record<string, string> = {};
@@ -24,33 +26,9 @@ const fileOf = (title: string): string => {
   return id;
 };
 
-async function api(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  return fetch(`${origin}${path.startsWith('/stream') ? '' : '/api/v1'}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-}
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
 
-async function play(body: Record<string, unknown>): Promise<PlaybackSession> {
-  const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, ...body } });
-  if (res.status !== 201) throw new Error(`POST /playback answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as PlaybackSession;
-}
-
-function playlistOf(text: string): { durations: number[]; names: string[] } {
-  const lines = text.split('\n');
-  const durations: number[] = [];
-  const names: string[] = [];
-  lines.forEach((l, i) => {
-    const m = /^#EXTINF:([\d.]+),/.exec(l);
-    if (m) {
-      durations.push(Number(m[1]));
-      names.push(lines[i + 1]!);
-    }
-  });
-  return { durations, names };
-}
+const play = (body: Record<string, unknown>): Promise<PlaybackSession> => playOn(srv, body);
 
 async function bytes(url: string): Promise<Buffer> {
   const res = await api(url);
@@ -90,10 +68,10 @@ beforeAll(async () => {
   await makeClip(join(lib, 'Gone (2022)', 'Gone (2022).mp4'), 'h264-aac-mp4', 4);
   const renderer = join(dir, 'renderer');
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
-  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {}, playback: { maxTranscodes: 2 } });
-  const url = new URL(server.url);
-  origin = url.origin;
-  token = url.searchParams.get('token') ?? '';
+  srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer, playback: { maxTranscodes: 2 } });
+  server = srv.server;
+  origin = srv.origin;
+  token = srv.token;
   const id = server.services.addLibrary({ type: 'movies', paths: [lib] });
   void id;
   await server.services.scans.whenIdle();
@@ -119,9 +97,9 @@ describe('POST /playback', () => {
   });
 
   it('rejects a body with both or neither of fileId and itemId, and a stream the file lacks', async () => {
-    expect((await api('/playback', { method: 'POST', body: { capabilities: chromium } })).status).toBe(400);
-    expect((await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Direct'), itemId: 'x' } })).status).toBe(400);
-    const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Direct'), audioStream: 9 } });
+    expect((await api('/playback', { method: 'POST', body: { capabilities: CHROMIUM_CAPS } })).status).toBe(400);
+    expect((await api('/playback', { method: 'POST', body: { capabilities: CHROMIUM_CAPS, fileId: fileOf('Direct'), itemId: 'x' } })).status).toBe(400);
+    const res = await api('/playback', { method: 'POST', body: { capabilities: CHROMIUM_CAPS, fileId: fileOf('Direct'), audioStream: 9 } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('no-such-stream');
   });
@@ -206,7 +184,7 @@ describe('a transcode', () => {
     expect(server.services.hls.inspect(one.sessionId)!.jobs).toBe(1);
     expect(server.services.hls.inspect(two.sessionId)!.jobs).toBe(2);
     // A third is past the cap of two.
-    const third = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Remux Me'), forceMethod: 'transcode' } });
+    const third = await api('/playback', { method: 'POST', body: { capabilities: CHROMIUM_CAPS, fileId: fileOf('Remux Me'), forceMethod: 'transcode' } });
     expect(third.status).toBe(503);
     expect(((await third.json()) as { error: { code: string } }).error.code).toBe('too-many-transcodes');
     // Remuxes are not capped.
@@ -223,7 +201,7 @@ describe('sources', () => {
   it('a file gone from a root that is there is file-missing (410)', async () => {
     const detail = server.services.queries.fileSource(fileOf('Gone'))!;
     rmSync(detail.path);
-    const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Gone') } });
+    const res = await api('/playback', { method: 'POST', body: { capabilities: CHROMIUM_CAPS, fileId: fileOf('Gone') } });
     expect(res.status).toBe(410);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('file-missing');
   });
@@ -233,7 +211,7 @@ describe('sources', () => {
     const moved = `${source.rootPath}-unplugged`;
     renameSync(source.rootPath, moved);
     try {
-      const res = await api('/playback', { method: 'POST', body: { capabilities: chromium, fileId: fileOf('Direct') } });
+      const res = await api('/playback', { method: 'POST', body: { capabilities: CHROMIUM_CAPS, fileId: fileOf('Direct') } });
       expect(res.status).toBe(503);
       const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe('source-offline');
@@ -246,43 +224,39 @@ describe('sources', () => {
 
 describe('idle sessions and the cache', () => {
   it('a session nobody reads is stopped and its files removed; the cache stays under its limit', async () => {
-    const renderer = join(dir, 'renderer');
-    const small = await startMediaServer({ dataDir: join(dir, 'data2'), tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {}, playback: { idleMs: 1500, cacheLimitBytes: 400_000 } });
+    const small = await startTestServer({ dataDir: join(dir, 'data2'), rendererDir: join(dir, 'renderer'), playback: { idleMs: 1500, cacheLimitBytes: 400_000 } });
+    const hls = small.server.services.hls;
     try {
-      const url = new URL(small.url);
-      const auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };
-      small.services.addLibrary({ type: 'movies', paths: [join(dir, 'films')] });
-      await small.services.scans.whenIdle();
-      const fileId = small.services.queries.fileSource(fileOf('Remux Me'))?.id ?? (await firstRemuxFile(small, auth));
-      const res = await fetch(`${url.origin}/api/v1/playback`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ fileId, capabilities: chromium }) });
-      const s = (await res.json()) as PlaybackSession;
-      const names = playlistOf(await (await fetch(`${url.origin}${s.url}`, { headers: auth })).text()).names;
+      small.server.services.addLibrary({ type: 'movies', paths: [join(dir, 'films')] });
+      await small.server.services.scans.whenIdle();
+      const fileId = small.server.services.queries.fileSource(fileOf('Remux Me'))?.id ?? (await firstRemuxFile(small));
+      const s = await playOn(small, { fileId });
+      const names = playlistOf(await (await small.api(s.url)).text()).names;
       let largest = 0;
       for (const name of names.slice(0, 8)) {
-        const seg = await fetch(`${url.origin}${s.url.replace('index.m3u8', name)}`, { headers: auth });
+        const seg = await small.api(s.url.replace('index.m3u8', name));
         expect(seg.status).toBe(200);
         largest = Math.max(largest, (await seg.arrayBuffer()).byteLength);
         // Only segments a player is about to read may stay past the limit.
-        expect(small.services.hls.cacheSize()).toBeLessThanOrEqual(400_000 + 3 * largest);
+        expect(hls.cacheSize()).toBeLessThanOrEqual(400_000 + 3 * largest);
       }
-      const sessionDir = join(small.services.cacheDir, 'hls', s.sessionId);
+      const sessionDir = join(small.server.services.cacheDir, 'hls', s.sessionId);
       expect(existsSync(sessionDir)).toBe(true);
       // Observed, not slept: the reaper runs on its own clock; wait (bounded) until it has.
       const deadline = Date.now() + 10_000;
-      while (small.services.hls.has(s.sessionId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(small.services.hls.has(s.sessionId)).toBe(false);
+      while (hls.has(s.sessionId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(hls.has(s.sessionId)).toBe(false);
       expect(existsSync(sessionDir)).toBe(false);
     } finally {
-      await small.close();
+      await small.server.close();
     }
   }, 90_000);
 });
 
-async function firstRemuxFile(s: RunningServer, auth: Record<string, string>): Promise<string> {
-  const origin2 = new URL(s.url).origin;
-  const { items } = (await (await fetch(`${origin2}/api/v1/items`, { headers: auth })).json()) as ItemsResponse;
+async function firstRemuxFile(client: TestServer): Promise<string> {
+  const { items } = (await (await client.api('/items')).json()) as ItemsResponse;
   const item = items.find((i) => i.title === 'Remux Me')!;
-  const detail = (await (await fetch(`${origin2}/api/v1/items/${item.id}`, { headers: auth })).json()) as ItemDetail;
+  const detail = (await (await client.api(`/items/${item.id}`)).json()) as ItemDetail;
   return detail.files[0]!.id;
 }
 

@@ -3,68 +3,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
-import { mediaTools } from '../../src/main/media-tools/tools';
+import type { RunningServer } from '../../src/main/server/media-server';
 import type { ApiErrorBody, Library, ServerEvent } from '../../src/shared/api';
 import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
+import { nextEvent as nextEventOf, startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
 
 let dir: string;
 let server: RunningServer;
-let base: string;
-let auth: Record<string, string>;
+let srv: TestServer;
 let libraryId: string;
 let shareA: string;
 let shareB: string;
 let local: string;
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
-  fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...auth, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
-/** Subscribes now (resolves once the stream is open), then yields the first event `match` accepts, within a bound. */
-async function nextEvent(match: (e: ServerEvent) => boolean, timeoutMs = 15_000): Promise<{ event: Promise<ServerEvent> }> {
-  const controller = new AbortController();
-  const res = await fetch(`${base}/events`, { headers: auth, signal: controller.signal });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const event = (async () => {
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error('event stream ended');
-        buffer += decoder.decode(value, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const data = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
-          buffer = buffer.slice(end + 2);
-          if (!data) continue;
-          const e = JSON.parse(data.slice(6)) as ServerEvent;
-          if (match(e)) return e;
-        }
-      }
-    } finally {
-      clearTimeout(timer);
-      controller.abort();
-    }
-  })();
-  // Wrapped: an async function returning the bare promise would wait for the event itself.
-  return { event };
-}
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
+const nextEvent = (match: (e: ServerEvent) => boolean, timeoutMs?: number): Promise<{ event: Promise<ServerEvent> }> => nextEventOf(srv, match, timeoutMs);
 
 const library = async (): Promise<Library> => ((await (await api('/libraries')).json()) as { libraries: Library[] }).libraries.find((l) => l.id === libraryId)!;
 const rootAt = (lib: Library, path: string): Library['roots'][number] => lib.roots.find((r) => r.path === path)!;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startMediaServer({ dataDir: join(dir, 'data'), tools: mediaTools(), rendererDir: join(dir, 'renderer'), version: 'test', watch: true, log: () => {} });
-  const url = new URL(server.url);
-  base = `${url.origin}/api/v1`;
-  auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };
+  srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: join(dir, 'renderer'), watch: true });
+  server = srv.server;
   [shareA, shareB, local] = ['nas-a', 'nas-b', 'local'].map((n) => join(dir, n)) as [string, string, string];
   writeFile(shareA, 'Film (2001)/Film (2001).mkv');
   mkdirSync(shareB);

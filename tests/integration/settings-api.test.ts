@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { startMediaServer, type RunningServer } from '../../src/main/server/media-server';
+import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import type { ApiErrorBody, ServerEvent } from '../../src/shared/api';
 import type { Settings } from '../../src/shared/settings';
@@ -14,12 +14,13 @@ import type { FsDirsResponse, SystemInfo } from '../../src/shared/settings-api';
 import { movieNfo, removeDir, tempDir, writeFile } from '../helpers/fixtures';
 import { rawDatabase } from '../helpers/sqlite';
 import type { HomeResponse, Library } from '../../src/shared/api';
+import { nextEvent as nextEventOf, startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
 
 let dir: string;
 let dataDir: string;
 let renderer: string;
 let server: RunningServer;
-let base: string;
+let srv: TestServer;
 let origin: string;
 let auth: Record<string, string>;
 
@@ -33,11 +34,10 @@ const INDEX = `<!doctype html>
 </html>`;
 
 async function start(): Promise<void> {
-  server = await startMediaServer({ dataDir, tools: mediaTools(), rendererDir: renderer, version: 'test', watch: false, log: () => {} });
-  const url = new URL(server.url);
-  origin = url.origin;
-  base = `${url.origin}/api/v1`;
-  auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` };
+  srv = await startTestServer({ dataDir, rendererDir: renderer });
+  server = srv.server;
+  origin = srv.origin;
+  auth = srv.auth;
 }
 
 beforeAll(async () => {
@@ -54,43 +54,8 @@ afterAll(async () => {
   removeDir(dir);
 });
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
-  fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...auth, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
-/** Opens the event stream now (before the change that fires the event) and resolves with the first event `match` accepts. */
-async function nextEvent(match: (e: ServerEvent) => boolean, timeoutMs = 15_000): Promise<{ ready: Promise<void>; event: Promise<ServerEvent> }> {
-  const controller = new AbortController();
-  const res = await fetch(`${base}/events`, { headers: auth, signal: controller.signal });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const event = (async () => {
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error('event stream ended');
-        buffer += decoder.decode(value, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const data = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
-          buffer = buffer.slice(end + 2);
-          if (!data) continue;
-          const e = JSON.parse(data.slice(6)) as ServerEvent;
-          if (match(e)) return e;
-        }
-      }
-    } finally {
-      clearTimeout(timer);
-      controller.abort();
-    }
-  })();
-  return { ready: Promise.resolve(), event };
-}
+const api = (path: string, init?: ApiInit): Promise<Response> => srv.api(path, init);
+const nextEvent = (match: (e: ServerEvent) => boolean, timeoutMs?: number): Promise<{ event: Promise<ServerEvent> }> => nextEventOf(srv, match, timeoutMs);
 
 describe('GET/PUT /api/v1/settings', () => {
   it('starts from the defaults: Dark theme, every home row listed once', async () => {
