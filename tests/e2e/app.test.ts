@@ -1,25 +1,15 @@
 // The renderer in real Chromium against `media-centre serve --demo`: the library, search, a
 // movie page, direct play, remux through hls.js (under the page's CSP), and a series page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ItemDetail, ItemSummary, MediaFile } from '../../src/shared/api';
-import {
-  launchBrowser,
-  READY_TIMEOUT_MS,
-  screenshot,
-  startServer,
-  type RunningServer,
-  type TestImage,
-  type TestVideo,
-  type TestWindow,
-} from './harness';
+import { READY_TIMEOUT_MS, screenshot, type RunningServer, type TestImage, type TestVideo, type TestWindow, openDemo, type DemoSession } from './harness';
 
 const PLAYBACK_TIMEOUT_MS = 60_000;
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
+let demo: DemoSession | undefined;
 const pageErrors: string[] = [];
 const cspViolations: string[] = [];
 
@@ -121,24 +111,13 @@ async function waitForPlayback(): Promise<TestVideo> {
 
 describe('the renderer against the demo library', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    // The printed URL signs this browser in (cookie); the API then answers the page's fetches.
-    await page.goto(server.url);
+    demo = await openDemo({ viewport: { width: 1280, height: 800 }, watch: { pageErrors, cspViolations } });
+    ({ server, page } = demo);
     catalogue = await readCatalogue();
   }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await demo?.close();
   }, 30_000);
 
   it('shows the posters of the demo library', async () => {

@@ -6,16 +6,15 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join, parse } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ItemDetail, ItemSummary, LibrariesResponse, MediaFile } from '../../src/shared/api';
-import { launchBrowser, READY_TIMEOUT_MS, screenshot, startServer, type RunningServer, type TestWindow } from './harness';
+import { READY_TIMEOUT_MS, screenshot, type RunningServer, type TestWindow, openDemo, type DemoSession, pageApi } from './harness';
 
 const PLAYBACK_TIMEOUT_MS = 60_000;
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
+let demo: DemoSession | undefined;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 const consoleLines: string[] = [];
@@ -58,23 +57,7 @@ function assScript(duration: number): string {
   ].join('\n');
 }
 
-async function api<T>(path: string, init?: { method: string; body: string }): Promise<T> {
-  return page.evaluate(
-    async ({ url, request }) => {
-      const w = globalThis as unknown as {
-        fetch(u: string, i: Record<string, unknown>): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
-      };
-      const response = await w.fetch(url, {
-        credentials: 'same-origin',
-        ...(request ? { method: request.method, body: request.body, headers: { 'Content-Type': 'application/json' } } : {}),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text}`);
-      return (text ? JSON.parse(text) : null) as unknown;
-    },
-    { url: path, request: init ?? null },
-  ) as Promise<T>;
-}
+const api = <T>(path: string, init?: { method: string; body?: unknown }): Promise<T> => pageApi<T>(page, path, init);
 
 async function findFile(dir: string, name: string): Promise<string | null> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -145,17 +128,8 @@ describe('styled ASS subtitles through libass', () => {
   let assIndex = -1;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      consoleLines.push(`${message.type()}: ${message.text()}`);
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await page.goto(server.url);
+    demo = await openDemo({ viewport: { width: 1280, height: 720 }, watch: { pageErrors, cspViolations } });
+    ({ server, page } = demo);
 
     // A film with two audio tracks, so an audio switch makes a new session mid-film.
     const list = await api<{ items: ItemSummary[] }>('/api/v1/items');
@@ -175,7 +149,7 @@ describe('styled ASS subtitles through libass', () => {
     if (!videoPath) throw new Error(`${file.name} is not under the films library.`);
     const { dir, name } = parse(videoPath);
     await writeFile(join(dir, `${name}.en.ass`), assScript(file.durationSeconds ?? 30), 'utf8');
-    await api(`/api/v1/libraries/${encodeURIComponent(films_.id)}/scan`, { method: 'POST', body: '{}' });
+    await api(`/api/v1/libraries/${encodeURIComponent(films_.id)}/scan`, { method: 'POST', body: {} });
     // The scan (or the folder watcher) picks the sidecar up: waited for with a bound.
     const until = Date.now() + PLAYBACK_TIMEOUT_MS;
     for (;;) {
@@ -191,9 +165,7 @@ describe('styled ASS subtitles through libass', () => {
   }, READY_TIMEOUT_MS + 120_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await demo?.close();
   }, 30_000);
 
   it('paints the positioned, coloured sign on its canvas, not as text, on the file timeline across a seek and a new session', async () => {

@@ -2,25 +2,20 @@
 // rows, density), the library's filters and their URL, search by person, the person page,
 // related titles with their reasons, the season accordion, keyboard-only navigation, and axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { ItemDetail, ItemsResponse } from '../../src/shared/api';
 import { resumePosition } from '../../src/renderer/lib/resume';
-import { launchBrowser, READY_TIMEOUT_MS, screenshot, startServer, type RunningServer, type TestDocument, type TestWindow } from './harness';
+import { READY_TIMEOUT_MS, screenshot, type RunningServer, type TestDocument, type TestWindow, openDemo, type DemoSession, pageApi } from './harness';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
+let demo: DemoSession | undefined;
 const pageErrors: string[] = [];
 let list: ItemsResponse;
 
-async function api<T>(path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const w = globalThis as unknown as TestWindow;
-    return (await (await w.fetch(p, { credentials: 'same-origin' })).json()) as T;
-  }, path);
-}
+const api = <T>(path: string, init?: { method: string; body?: unknown }): Promise<T> => pageApi<T>(page, path, init);
 
 async function countText(): Promise<string> {
   return (await page.locator('.library__count').textContent())?.trim() ?? '';
@@ -77,20 +72,13 @@ async function seriousViolations(): Promise<string[]> {
 
 describe('the catalogue against the demo library', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
+    demo = await openDemo({ viewport: { width: 1280, height: 800 }, watch: { pageErrors } });
+    ({ browser, server, page } = demo);
     list = await api<ItemsResponse>('/api/v1/items');
   }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await demo?.close();
   }, 30_000);
 
   it('opens on a home page whose slideshow advances while its bar fills, and holds while hovered', async () => {

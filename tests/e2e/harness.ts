@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -180,4 +180,83 @@ export interface TestDocument {
 export interface TestWindow {
   document: TestDocument;
   fetch(url: string, init?: { credentials: 'same-origin' }): Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+}
+
+/** Where a test collects what the page threw and what its CSP refused; each suite asserts both stay empty. */
+export interface PageWatch {
+  pageErrors: string[];
+  cspViolations?: string[];
+}
+
+export function watchPage(page: Page, watch: PageWatch): void {
+  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  const csp = watch.cspViolations;
+  if (csp) {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) csp.push(message.text());
+    });
+  }
+}
+
+export interface DemoSession {
+  browser: Browser;
+  server: RunningServer & { dataDir: string };
+  context: BrowserContext;
+  page: Page;
+  /** Closes the page's context and the browser, then stops the server; safe to call after a failed start. */
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium and `serve --demo` side by side, with one page already signed in: the printed URL sets the
+ * session cookie, so the page's own fetches reach the API.
+ */
+export async function openDemo(options: { viewport: { width: number; height: number }; watch: PageWatch; dataDir?: string }): Promise<DemoSession> {
+  const browser = await launchBrowser();
+  let server: (RunningServer & { dataDir: string }) | undefined;
+  try {
+    server = await startServer(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
+    const context = await browser.newContext({ viewport: options.viewport, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    watchPage(page, options.watch);
+    await page.goto(server.url);
+    const running = server;
+    return {
+      browser,
+      server: running,
+      context,
+      page,
+      async close() {
+        await context.close().catch(() => undefined);
+        await browser.close().catch(() => undefined);
+        await running.stop();
+      },
+    };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A JSON request made by the page itself (so its session cookie signs it in); an answer that is not 2xx throws with its body. */
+export async function pageApi<T>(page: Page, path: string, init?: { method: string; body?: unknown }): Promise<T> {
+  return page.evaluate(
+    async ({ url, request }) => {
+      const w = globalThis as unknown as {
+        fetch(u: string, i: Record<string, unknown>): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+      };
+      const response = await w.fetch(url, {
+        credentials: 'same-origin',
+        ...(request
+          ? { method: request.method, ...(request.body !== undefined ? { body: JSON.stringify(request.body), headers: { 'Content-Type': 'application/json' } } : {}) }
+          : {}),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text}`);
+      return (text ? JSON.parse(text) : null) as unknown;
+    },
+    { url: path, request: init ?? null },
+  ) as Promise<T>;
 }

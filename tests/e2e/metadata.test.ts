@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { ItemDetail, ItemsResponse, PersonDetail } from '../../src/shared/api';
-import { launchBrowser, REPO_ROOT, screenshot, type TestWindow } from './harness';
+import { launchBrowser, pageApi, REPO_ROOT, screenshot, type TestWindow } from './harness';
 import { FAKE_OMDB_KEY, FAKE_TMDB_KEY, startFakeProviders, type FakeProviders } from '../helpers/fake-providers';
 import { writeFile } from '../helpers/fixtures';
 
@@ -22,12 +22,7 @@ let context: BrowserContext | undefined;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function api<T>(path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const w = globalThis as unknown as TestWindow;
-    return (await (await w.fetch(p, { credentials: 'same-origin' })).json()) as T;
-  }, path);
-}
+const api = <T>(path: string): Promise<T> => pageApi<T>(page, path);
 
 async function seriousViolations(): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();

@@ -5,16 +5,15 @@
 import { rename } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ItemDetail, ItemSummary, LibrariesResponse, MediaFile, PlaybackSession } from '../../src/shared/api';
-import { launchBrowser, READY_TIMEOUT_MS, screenshot, startServer, type RunningServer, type TestWindow } from './harness';
+import { READY_TIMEOUT_MS, screenshot, type RunningServer, type TestWindow, openDemo, type DemoSession, pageApi } from './harness';
 
 const PLAYBACK_TIMEOUT_MS = 60_000;
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
+let demo: DemoSession | undefined;
 const pageErrors: string[] = [];
 const cspViolations: string[] = [];
 let details: ItemDetail[] = [];
@@ -27,13 +26,7 @@ interface VideoState {
   engine: string;
 }
 
-async function api<T>(path: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const w = globalThis as unknown as TestWindow;
-    const response = await w.fetch(url, { credentials: 'same-origin' });
-    return (await response.json()) as unknown;
-  }, path) as Promise<T>;
-}
+const api = <T>(path: string, init?: { method: string; body?: unknown }): Promise<T> => pageApi<T>(page, path, init);
 
 async function readCatalogue(): Promise<ItemDetail[]> {
   const list = await api<{ items: ItemSummary[] }>('/api/v1/items');
@@ -131,23 +124,13 @@ async function methodOf(): Promise<string | null> {
 
 describe('the player against the demo library', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await page.goto(server.url);
+    demo = await openDemo({ viewport: { width: 1280, height: 720 }, watch: { pageErrors, cspViolations } });
+    ({ server, page } = demo);
     details = await readCatalogue();
   }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await demo?.close();
   }, 30_000);
 
   it('direct play plays and seeks by keyboard: → and J/L by 10 s, a digit to that tenth', async () => {

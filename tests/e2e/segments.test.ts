@@ -3,51 +3,32 @@
 // Chromium, Skip intro shows while the intro plays, Enter jumps past it, and a user can mark an intro from
 // the player.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ItemDetail, ItemsResponse } from '../../src/shared/api';
-import { launchBrowser, READY_TIMEOUT_MS, screenshot, startServer, type RunningServer, type TestVideo, type TestWindow } from './harness';
+import { READY_TIMEOUT_MS, screenshot, type RunningServer, type TestVideo, type TestWindow, openDemo, type DemoSession, pageApi } from './harness';
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
+let demo: DemoSession | undefined;
 const pageErrors: string[] = [];
 
 /** Where the demo recipe puts the intro and credits of "The Allotment Detectives" (32-s episodes). */
 const INTRO = { startSeconds: 3, endSeconds: 15 };
 const CREDITS_START = 20;
 
-async function api<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
-  return page.evaluate(
-    async ({ path, init }) => {
-      const res = await fetch(path, {
-        credentials: 'same-origin',
-        ...(init ? { method: init.method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(init.body) } : {}),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-    { path, init },
-  );
-}
+const api = <T>(path: string, init?: { method: string; body?: unknown }): Promise<T> => pageApi<T>(page, path, init);
 
 const currentTime = () => page.getByTestId('video').evaluate((el) => (el as unknown as TestVideo).currentTime);
 
 describe('Skip intro in the player', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
+    demo = await openDemo({ viewport: { width: 1280, height: 720 }, watch: { pageErrors } });
+    ({ server, context, page } = demo);
   }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await demo?.close();
   }, 30_000);
 
   it('finds the demo series\' intro and credits, shows Skip intro while the intro plays, and Enter jumps past it', async () => {

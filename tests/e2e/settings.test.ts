@@ -14,7 +14,7 @@ import type { ItemSummary, Library } from '../../src/shared/api';
 import type { ThemeEntry, ThemesResponse } from '../../src/shared/theme';
 import type { SystemInfo } from '../../src/shared/settings-api';
 import type { Settings, SettingsPatch } from '../../src/shared/settings';
-import { launchBrowser, READY_TIMEOUT_MS, REPO_ROOT, screenshot, startServer, type RunningServer, type TestWindow } from './harness';
+import { READY_TIMEOUT_MS, REPO_ROOT, screenshot, startServer, type RunningServer, type TestWindow, openDemo, watchPage, type DemoSession } from './harness';
 import { makeClip, removeDir, tempDir } from '../helpers/fixtures';
 import { rawDatabase } from '../helpers/sqlite';
 
@@ -22,6 +22,7 @@ let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
+let demo: DemoSession | undefined;
 const pageErrors: string[] = [];
 const cspViolations: string[] = [];
 let themes: ThemeEntry[];
@@ -159,17 +160,9 @@ async function openSettings(section: string): Promise<void> {
 
 describe('themes and settings against the demo library', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
     dataDir = mkdtempSync(join(tmpdir(), 'media-centre-e2e-settings-'));
-    server = await startServer({ dataDir });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await page.goto(server.url);
+    demo = await openDemo({ dataDir, viewport: { width: 1280, height: 800 }, watch: { pageErrors, cspViolations } });
+    ({ browser, server, context, page } = demo);
     await page.locator('.app-header').waitFor({ state: 'visible', timeout: 30_000 });
     themes = (await getJson<ThemesResponse>('/api/v1/themes')).themes;
     items = (await getJson<{ items: ItemSummary[] }>('/api/v1/items')).items;
@@ -179,9 +172,9 @@ describe('themes and settings against the demo library', () => {
   }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await demo?.close();
+    // The restart test replaces the demo's server with its own.
+    if (server !== demo?.server) await server?.stop();
     if (folder) removeDir(folder);
     if (dataDir) removeDir(dataDir);
   }, 30_000);
@@ -694,7 +687,7 @@ describe('themes and settings against the demo library', () => {
     await server!.stop();
     server = await startServer({ dataDir });
     page = await context!.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    watchPage(page, { pageErrors });
     // No script may run: what shows is what the server painted from the stored settings.
     const bare = await browser!.newContext({ javaScriptEnabled: false });
     const still = await bare.newPage();
