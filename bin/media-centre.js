@@ -8,4 +8,7 @@ if (!existsSync(cli)) {
   process.stderr.write('media-centre is not built yet: run `npm run build` in its folder first.\n');
   process.exit(1);
 }
-require(cli).runCli(process.argv.slice(2));
+const { runCli, relaunchWithArenaCap } = require(cli);
+const argv = process.argv.slice(2);
+// `serve` runs with glibc's malloc arenas capped (src/main/malloc-arenas.ts): one relaunch, guarded by the variable.
+if (!relaunchWithArenaCap(__filename, argv)) runCli(argv);

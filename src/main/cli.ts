@@ -7,6 +7,7 @@ import { libraryName, newLibrary } from './library/new-library';
 import { identify, type LibraryType } from './library/naming';
 import type { LibraryStore } from './db/library-store';
 import pkg from '../../package.json';
+export { relaunchWithArenaCap } from './malloc-arenas';
 
 // Each command loads what it needs when it runs: `identify` and a rescan must not pay for
 // the HTTP server, sharp or the demo generator at start-up.

@@ -5,8 +5,11 @@ import {
   countLabel,
   DEFAULT_FILTER,
   filterCatalogue,
+  filterEntries,
+  foldSearchText,
   foldText,
   genreCounts,
+  narrows,
   prepareCatalogue,
   sortCatalogue,
   type CatalogueFilter,
@@ -198,5 +201,58 @@ describe('genre list and count line', () => {
     expect(countLabel(1, 1, 'all')).toBe('1 title');
     expect(countLabel(3, 6, 'movie')).toBe('3 of 6 movies');
     expect(countLabel(1, 1, 'series')).toBe('1 series');
+  });
+});
+
+describe('typing narrows the last result', () => {
+  it('says a filter narrows only when the facets are the same and the query only grew', () => {
+    const base = { ...DEFAULT_FILTER, query: 'star' };
+    expect(narrows(base, { ...base, query: 'star w' })).toBe(true);
+    expect(narrows(base, { ...base, query: 'Star  Wa' })).toBe(true);
+    expect(narrows({ ...base, query: '' }, base)).toBe(true);
+    expect(narrows(base, { ...base, query: 'sta' })).toBe(false);
+    expect(narrows(base, { ...base, query: 'wars' })).toBe(false);
+    expect(narrows(base, { ...base, query: 'star wars', genres: ['Drama'] })).toBe(false);
+    expect(narrows(base, { ...base, query: 'star wars', kind: 'movie' })).toBe(false);
+    expect(narrows(base, { ...base, query: 'star wars', rating: { from: 7, to: null } })).toBe(false);
+    // New arrays with the same values are the same facets (a filter read back from the URL).
+    expect(narrows({ ...base, genres: ['Drama'] }, { ...base, query: 'star w', genres: ['Drama'] })).toBe(true);
+  });
+
+  it('gives the same titles from the last result as from the whole list, query after query', () => {
+    const sorted = sortCatalogue(richPrepared, 'title');
+    let previous = { ...DEFAULT_FILTER };
+    let entries = filterEntries(sorted, previous);
+    for (const query of ['s', 'st', 'sta', 'star', 'star ', 'star w', 'star wars']) {
+      const next = { ...DEFAULT_FILTER, query };
+      expect(narrows(previous, next)).toBe(true);
+      entries = filterEntries(entries, next);
+      expect(entries.map((e) => e.item.id)).toEqual(filterCatalogue(sorted, next).map((found) => found.id));
+      previous = next;
+    }
+    expect(entries.map((e) => e.item.id)).toEqual(['starwars']);
+  });
+});
+
+describe('search text folded on demand', () => {
+  it('folds nothing until asked, then all of it within its budget or from where it stopped', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => item({ id: `m${i}`, title: `Fílm ${i}` }));
+    const entries = prepareCatalogue(many);
+    let clock = 0;
+    // A clock that moves 1 ms per read: a 10 ms budget stops early, at a multiple of 64 entries.
+    const stopped = foldSearchText(entries, 0, 10, () => clock++);
+    expect(stopped).toBeGreaterThan(0);
+    expect(stopped).toBeLessThan(1000);
+    expect(foldSearchText(entries, stopped, 1e9)).toBe(1000);
+    expect(entries[999]?.haystack).toContain(' film 999');
+    expect(filterCatalogue(entries, { ...DEFAULT_FILTER, query: 'film 5' }).map((f) => f.id)).toEqual(
+      ['m5', ...Array.from({ length: 10 }, (_, i) => `m${50 + i}`), ...Array.from({ length: 100 }, (_, i) => `m${500 + i}`)],
+    );
+  });
+
+  it('sorts by title the same whether or not the list came in order', () => {
+    const reversed = prepareCatalogue([...library].reverse());
+    expect(sortCatalogue(reversed, 'title').map((p) => p.item.id)).toEqual(sortCatalogue(prepared, 'title').map((p) => p.item.id));
+    expect(sortCatalogue(reversed, 'title', 'desc').map((p) => p.item.id)).toEqual(sortCatalogue(prepared, 'title', 'desc').map((p) => p.item.id));
   });
 });

@@ -41,19 +41,19 @@ export function buildHomePage(
   options: { profileId?: string; rows?: readonly HomeRowSetting[] } = {},
 ): HomeResponse {
   const profileId = options.profileId ?? 'default';
-  /** Summaries of these ids, in this order. */
+  // Rows of titles name their ids first; the summaries of all of them are read in one pass at the
+  // end (one listItems per row made /home read the genre, rating and poster tables a dozen times).
+  const wanted: { items: HomeCard[]; ids: readonly string[] }[] = [];
+  /** The cards of these ids, in this order: empty now, filled in at the end. */
   const titles = (ids: readonly string[]): HomeCard[] => {
-    if (ids.length === 0) return [];
-    const byId = new Map(catalogue.listItems(profileId, ids).map((item) => [item.id, item]));
-    return ids.flatMap((id) => {
-      const item = byId.get(id);
-      return item ? [summaryCard(item)] : [];
-    });
+    const items: HomeCard[] = [];
+    wanted.push({ items, ids });
+    return items;
   };
 
   const rows: HomeRow[] = [];
   const add = (row: HomeRow): void => {
-    if (row.items.length > 0) rows.push(row);
+    rows.push(row);
   };
   for (const kind of resolveHomeRows(options.rows)) {
     switch (kind) {
@@ -105,5 +105,14 @@ export function buildHomePage(
         break;
     }
   }
-  return { slides: home.slides(profileId, SLIDES), rows };
+  const ids = [...new Set(wanted.flatMap((w) => w.ids))];
+  const byId = new Map(ids.length > 0 ? catalogue.listItems(profileId, ids).map((item) => [item.id, item]) : []);
+  for (const { items, ids: rowIds } of wanted) {
+    for (const id of rowIds) {
+      const item = byId.get(id);
+      if (item) items.push(summaryCard(item));
+    }
+  }
+  // A row is left out when the library has nothing for it.
+  return { slides: home.slides(profileId, SLIDES), rows: rows.filter((row) => row.items.length > 0) };
 }

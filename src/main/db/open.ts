@@ -24,7 +24,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -32000');
+  db.pragma('cache_size = -8000');
   db.pragma('temp_store = MEMORY');
   if (!opts.readonly) migrate(db, migrations);
   return db;

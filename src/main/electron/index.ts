@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, shell, utilityPr
 import { join } from 'node:path';
 import { IPC } from '../../shared/desktop';
 import { booleanArg, externalUrlArg, serverReport } from '../../shared/desktop-schemas';
+import { ARENA_MAX } from '../malloc-arenas';
 
 let server: UtilityProcess | null = null;
 let window: BrowserWindow | null = null;
@@ -13,7 +14,7 @@ function startServer(): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = utilityProcess.fork(join(__dirname, 'server-process.js'), [], {
       serviceName: 'media-centre-server',
-      env: { ...process.env, MEDIA_CENTRE_DATA: process.env.MEDIA_CENTRE_DATA ?? join(app.getPath('userData'), 'data'), MEDIA_CENTRE_APP_ROOT: app.getAppPath() },
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? ARENA_MAX, MEDIA_CENTRE_DATA: process.env.MEDIA_CENTRE_DATA ?? join(app.getPath('userData'), 'data'), MEDIA_CENTRE_APP_ROOT: app.getAppPath() },
       stdio: 'inherit',
     });
     server = child;

@@ -48,10 +48,12 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     await sendEncoded(ctx, await lists.get('catalogue:default', () => encodeCatalogue(sv.queries.catalogue()), scanning()));
   });
 
-  router.on('GET', `${P}/home`, (ctx) => {
-    // The rows, their order and which are hidden are the family's settings (Settings › Home).
-    const body: HomeResponse = buildHomePage(sv.home, sv.queries, { rows: sv.settings.get().home.rows });
-    sendJson(ctx, 200, body);
+  router.on('GET', `${P}/home`, async (ctx) => {
+    // The rows, their order and which are hidden are the family's settings (Settings › Home); kept
+    // like the list, and built again after any write (a title watched moves Continue watching).
+    const rows = sv.settings.get().home.rows;
+    const build = (): HomeResponse => buildHomePage(sv.home, sv.queries, { rows });
+    await sendEncoded(ctx, await lists.get(`home:default:${JSON.stringify(rows)}`, build, scanning()));
   });
 
   router.on('GET', `${P}/items/:id`, async (ctx) => {

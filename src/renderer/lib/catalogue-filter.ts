@@ -76,8 +76,12 @@ export const DEFAULT_FILTER: CatalogueFilter = {
 
 export interface PreparedItem {
   item: ItemSummary;
-  /** Title, original title, sort key, year and people, lower-cased and without accents, each word after a space. */
-  haystack: string;
+  /**
+   * Title, original title, sort key, year and people, lower-cased and without accents, each word
+   * after a space. Folded on first read (the first search, or idle time after the first paint:
+   * foldSearchText), so the grid does not wait for 20,000 titles to be folded.
+   */
+  readonly haystack: string;
   /** Ids of the people the summary names. */
   personIds: readonly string[];
 }
@@ -92,21 +96,58 @@ export function foldText(text: string): string {
     .trim();
 }
 
+class PreparedEntry implements PreparedItem {
+  private folded: string | null = null;
+
+  constructor(
+    readonly item: ItemSummary,
+    readonly personIds: readonly string[],
+    private readonly people: readonly number[],
+    private readonly names: () => readonly string[],
+  ) {}
+
+  get haystack(): string {
+    if (this.folded === null) {
+      const folded = this.names();
+      const names = this.people.map((index) => folded[index] ?? '');
+      const { item } = this;
+      const text = foldText(`${item.title} ${item.originalTitle ?? ''} ${item.sortKey} ${item.year ?? ''}`);
+      this.folded = ` ${text} ${names.join(' ')}`;
+    }
+    return this.folded;
+  }
+}
+
 export function prepareCatalogue(items: readonly ItemSummary[], people: readonly PersonRef[] = []): PreparedItem[] {
-  // Each name is folded once for the whole library, not once per title it appears in.
-  const folded = people.map((person) => foldText(person.name));
+  // Each name is folded once for the whole library (on the first search), not once per title it appears in.
+  let folded: string[] | null = null;
+  const names = (): readonly string[] => (folded ??= people.map((person) => foldText(person.name)));
   return items.map((item) => {
-    const names: string[] = [];
+    const indexes: number[] = [];
     const personIds: string[] = [];
     for (const index of item.people ?? []) {
       const person = people[index];
       if (!person) continue;
       personIds.push(person.id);
-      names.push(folded[index] ?? '');
+      indexes.push(index);
     }
-    const text = foldText(`${item.title} ${item.originalTitle ?? ''} ${item.sortKey} ${item.year ?? ''}`);
-    return { item, haystack: ` ${text} ${names.join(' ')}`, personIds };
+    return new PreparedEntry(item, personIds, indexes, names);
   });
+}
+
+/**
+ * Folds the search text of the entries from `from` on until `budgetMs` has passed; returns where
+ * it stopped (entries.length when all are folded). For idle callbacks, so the first search is instant.
+ */
+export function foldSearchText(entries: readonly PreparedItem[], from: number, budgetMs: number, now: () => number = () => performance.now()): number {
+  const until = now() + budgetMs;
+  let index = from;
+  while (index < entries.length) {
+    void (entries[index] as PreparedItem).haystack;
+    index++;
+    if ((index & 63) === 0 && now() >= until) break;
+  }
+  return index;
 }
 
 /**
@@ -146,10 +187,21 @@ const SORT_KEYS: Record<Exclude<SortOrder, 'title'>, (item: ItemSummary) => numb
   runtime: (item) => item.runtimeMinutes,
 };
 
+function inOrder(entries: readonly PreparedItem[], compare: (a: PreparedItem, b: PreparedItem) => number): boolean {
+  for (let index = 1; index < entries.length; index++) {
+    if (compare(entries[index - 1] as PreparedItem, entries[index] as PreparedItem) > 0) return false;
+  }
+  return true;
+}
+
 /** A sorted copy of the prepared list: depends only on the items, the sort order and its direction. */
 export function sortCatalogue(prepared: readonly PreparedItem[], sort: SortOrder, direction: SortDirection = DEFAULT_DIRECTION[sort]): PreparedItem[] {
   const sign = direction === 'asc' ? 1 : -1;
-  if (sort === 'title') return [...prepared].sort((a, b) => sign * compareTitle(a.item, b.item));
+  if (sort === 'title') {
+    const byTitle = (a: PreparedItem, b: PreparedItem): number => sign * compareTitle(a.item, b.item);
+    // The server sends the list by sort key: one pass confirms the order instead of sorting again.
+    return inOrder(prepared, byTitle) ? [...prepared] : [...prepared].sort(byTitle);
+  }
   const key = SORT_KEYS[sort];
   // Keys read once per item, not once per comparison.
   const keyed = prepared.map((entry) => ({ entry, key: key(entry.item) }));
@@ -183,10 +235,16 @@ export type FilterFacets = Omit<CatalogueFilter, 'sort' | 'direction'>;
 
 /** The items that pass every filter, in the order of `sorted` (see sortCatalogue). */
 export function filterCatalogue(sorted: readonly PreparedItem[], filter: FilterFacets): ItemSummary[] {
-  const words = foldText(filter.query).split(' ').filter((word) => word.length > 0);
+  return filterEntries(sorted, filter).map((entry) => entry.item);
+}
+
+/** filterCatalogue, keeping the prepared entries: a later, narrower filter can start from them (narrows). */
+export function filterEntries(sorted: readonly PreparedItem[], filter: FilterFacets): PreparedItem[] {
+  const words = queryWords(filter.query);
   const { genres, genreMode, audio, subtitles, original, resolutions, person, watch } = filter;
-  const result: ItemSummary[] = [];
-  for (const { item, haystack, personIds } of sorted) {
+  const result: PreparedItem[] = [];
+  for (const entry of sorted) {
+    const { item } = entry;
     if (filter.kind !== 'all' && item.kind !== filter.kind) continue;
     if (genres.length > 0) {
       const has = genreMode === 'all' ? genres.every((g) => item.genres.includes(g)) : genres.some((g) => item.genres.includes(g));
@@ -200,11 +258,47 @@ export function filterCatalogue(sorted: readonly PreparedItem[], filter: FilterF
     if (watch !== 'all' && watchState(item) !== watch) continue;
     if (resolutions.length > 0 && (item.resolution === undefined || !resolutions.includes(item.resolution))) continue;
     if (filter.hdr && item.hdr !== true) continue;
-    if (person !== null && !personIds.includes(person)) continue;
-    if (words.length > 0 && !matchesQuery(haystack, words)) continue;
-    result.push(item);
+    if (person !== null && !entry.personIds.includes(person)) continue;
+    if (words.length > 0 && !matchesQuery(entry.haystack, words)) continue;
+    result.push(entry);
   }
   return result;
+}
+
+function queryWords(query: string): string[] {
+  return foldText(query).split(' ').filter((word) => word.length > 0);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((value, index) => b[index] === value));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.from === b.from && a.to === b.to;
+}
+
+/**
+ * True when every title `next` lets through is also let through by `previous`: the same facets and
+ * a query that only grew ("star w" → "star wa"), so typing filters the last result, not the library.
+ */
+export function narrows(previous: FilterFacets, next: FilterFacets): boolean {
+  const sameFacets =
+    previous.kind === next.kind &&
+    sameList(previous.genres, next.genres) &&
+    previous.genreMode === next.genreMode &&
+    sameRange(previous.years, next.years) &&
+    sameRange(previous.rating, next.rating) &&
+    sameList(previous.audio, next.audio) &&
+    sameList(previous.subtitles, next.subtitles) &&
+    sameList(previous.original, next.original) &&
+    previous.watch === next.watch &&
+    sameList(previous.resolutions, next.resolutions) &&
+    previous.hdr === next.hdr &&
+    previous.person === next.person;
+  if (!sameFacets) return false;
+  // Each word must start a word of the haystack: if the folded query only grew at its end, each old
+  // word is a next word or the start of one, so whatever matches the next query matched the old one.
+  return queryWords(next.query).join(' ').startsWith(queryWords(previous.query).join(' '));
 }
 
 export interface GenreCount {

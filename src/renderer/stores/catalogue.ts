@@ -10,14 +10,17 @@ import {
   DEFAULT_FILTER,
   activeFilterCount,
   countLabel,
-  filterCatalogue,
+  filterEntries,
+  foldSearchText,
   genreCounts,
+  narrows,
   prepareCatalogue,
   sortCatalogue,
   valueCounts,
   yearBounds,
   type CatalogueFilter,
   type KindFilter,
+  type PreparedItem,
 } from '../lib/catalogue-filter';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -47,7 +50,17 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     const [sort, direction] = sortKey.value.split(':') as [CatalogueFilter['sort'], CatalogueFilter['direction']];
     return sortCatalogue(prepared.value, sort, direction);
   });
-  const filtered = computed(() => filterCatalogue(sorted.value, filter.value));
+  // Typing narrows: a query that only grew filters the last result, not all 20,000 titles again.
+  let last: { from: readonly PreparedItem[]; filter: CatalogueFilter; entries: PreparedItem[] } | null = null;
+  const filteredEntries = computed(() => {
+    const from = sorted.value;
+    const next = filter.value;
+    const start = last !== null && last.from === from && narrows(last.filter, next) ? last.entries : from;
+    const entries = filterEntries(start, next);
+    last = { from, filter: next, entries };
+    return entries;
+  });
+  const filtered = computed(() => filteredEntries.value.map((entry) => entry.item));
   const kind = computed(() => filter.value.kind);
   const genres = computed(() => genreCounts(items.value, kind.value));
   const audioLanguages = computed(() => valueCounts(items.value, kind.value, (item) => item.languages));
@@ -63,6 +76,24 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const countText = computed(() => countLabel(filtered.value.length, totalOfKind.value, kind.value));
   const hasMovies = computed(() => items.value.some((item) => item.kind === 'movie'));
   const hasSeries = computed(() => items.value.some((item) => item.kind === 'series'));
+
+  // The search text is folded in idle time after the list arrives, so the first paint does not
+  // wait for it and the first keystroke does not pay for it.
+  let folding = 0;
+  function foldWhenIdle(): void {
+    const idle = window.requestIdleCallback ?? ((run: IdleRequestCallback) => window.setTimeout(() => run({ didTimeout: false, timeRemaining: () => 8 }), 50));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    if (folding !== 0) cancel(folding);
+    const entries = prepared.value;
+    const step = (from: number): void => {
+      folding = idle((deadline) => {
+        const next = foldSearchText(entries, from, Math.max(4, deadline.timeRemaining()));
+        if (next < entries.length && entries === prepared.value) step(next);
+        else folding = 0;
+      });
+    };
+    step(0);
+  }
 
   let inFlight: Promise<void> | null = null;
   /** A refresh was asked for while one was under way: its answer may predate the change. */
@@ -82,6 +113,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
         items.value = response.items;
         error.value = null;
         state.value = 'ready';
+        foldWhenIdle();
       } catch (cause) {
         error.value = cause;
         // A failed refresh keeps the list the family is looking at.
