@@ -169,18 +169,7 @@ describe('styled ASS subtitles through libass', () => {
   }, 30_000);
 
   it('paints the positioned, coloured sign on its canvas, not as text, on the file timeline across a seek and a new session', async () => {
-    await page.goto(`${server!.origin}/play/${encodeURIComponent(file.id)}?item=${encodeURIComponent(item.id)}`);
-    await page.getByTestId('video').evaluate((element) => {
-      (element as unknown as { muted: boolean }).muted = true;
-    });
-    await page.waitForFunction(() => {
-      const v = (globalThis as unknown as TestWindow).document.querySelector('video') as unknown as { currentTime: number; paused: boolean } | null;
-      return v !== null && !v.paused && v.currentTime > 0.3;
-    }, undefined, { timeout: PLAYBACK_TIMEOUT_MS });
-
-    await page.mouse.move(400, 300);
-    await page.getByTestId('subtitles-button').click();
-    await page.getByTestId('subtitles-menu').locator(`[data-value="${assIndex}"]`).click();
+    await playWithAss();
     await page.locator('[data-testid="ass-subtitles"][data-state="drawing"]').waitFor({ state: 'attached', timeout: PLAYBACK_TIMEOUT_MS });
     // Paused, so the short film cannot end under the checks; a seek while paused still presents a
     // frame, which is what makes libass draw.
@@ -223,5 +212,89 @@ describe('styled ASS subtitles through libass', () => {
 
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
+  }, 240_000);
+  /** The lowest row libass painted, in viewport pixels (the canvas's CSS transform included), or null. */
+  async function lowestPaintedY(): Promise<number | null> {
+    return page.getByTestId('ass-canvas').evaluate((element) => {
+      const c = element as unknown as {
+        width: number;
+        height: number;
+        getBoundingClientRect(): { top: number; height: number };
+        getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+      };
+      const ctx = c.getContext('2d');
+      if (!ctx || !c.width || !c.height) return null;
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      for (let row = c.height - 1; row >= 0; row--) {
+        for (let x = 0; x < c.width; x++) if (data[(row * c.width + x) * 4 + 3]! > 40) {
+          const rect = c.getBoundingClientRect();
+          return rect.top + ((row + 1) * rect.height) / c.height;
+        }
+      }
+      return null;
+    });
+  }
+
+  async function barTop(): Promise<number> {
+    const box = await page.locator('.controls__bottom').boundingBox();
+    if (!box) throw new Error('The control bar is not laid out.');
+    return box.y;
+  }
+
+  async function playWithAss(): Promise<void> {
+    await page.goto(`${server!.origin}/play/${encodeURIComponent(file.id)}?item=${encodeURIComponent(item.id)}`);
+    await page.getByTestId('video').evaluate((element) => {
+      (element as unknown as { muted: boolean }).muted = true;
+    });
+    await page.waitForFunction(() => {
+      const v = (globalThis as unknown as TestWindow).document.querySelector('video') as unknown as { currentTime: number; paused: boolean } | null;
+      return v !== null && !v.paused && v.currentTime > 0.3;
+    }, undefined, { timeout: PLAYBACK_TIMEOUT_MS });
+    await page.mouse.move(400, 300);
+    await page.getByTestId('subtitles-button').click();
+    await page.getByTestId('subtitles-menu').locator(`[data-value="${assIndex}"]`).click();
+  }
+
+  it('keeps the bottom dialogue above the control bar while the controls show, and lets it down when they hide', async () => {
+    await playWithAss();
+    await page.locator('[data-testid="ass-subtitles"][data-state="drawing"]').waitFor({ state: 'attached', timeout: PLAYBACK_TIMEOUT_MS });
+    // Paused: the controls stay on screen.
+    await page.getByTestId('video').evaluate((element) => (element as unknown as { pause(): void }).pause());
+    await page.keyboard.press('0');
+    const bar = await barTop();
+    await expect.poll(lowestPaintedY, { timeout: PLAYBACK_TIMEOUT_MS, interval: 200 }).not.toBeNull();
+    await expect.poll(async () => (await lowestPaintedY())! <= bar, { timeout: 5000, interval: 100 }).toBe(true);
+    await screenshot(page, 'player-ass-controls', false);
+
+    // Playing with no input: the controls fade after their 3 s, and the frame goes back to the picture's full height.
+    await page.getByTestId('video').evaluate((element) => void (element as unknown as { play(): Promise<void> }).play());
+    await page.locator('.player--idle').waitFor({ state: 'attached', timeout: 20_000 });
+    await expect.poll(async () => page.getByTestId('ass-canvas').evaluate((c) => (c as unknown as { style: { transform: string } }).style.transform), { timeout: 5000 }).toBe('');
+    // Unlifted, the authored bottom line reaches into where the bar is drawn: the lift above was needed.
+    await expect.poll(async () => (await lowestPaintedY()) ?? 0, { timeout: 5000, interval: 100 }).toBeGreaterThan(bar);
+    await screenshot(page, 'player-ass-idle', false);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('falls back to the WebVTT of the same track, and says so, when the libass worker cannot load', async () => {
+    const refused: string[] = [];
+    await page.route(/\/assets\/jassub-worker[^/]*$/, async (route) => {
+      refused.push(route.request().url());
+      await route.fulfill({ status: 404, body: 'not here' });
+    });
+    try {
+      await playWithAss();
+      await page.locator('[data-testid="ass-subtitles"][data-state="failed"]').waitFor({ state: 'attached', timeout: PLAYBACK_TIMEOUT_MS });
+      expect(refused.length).toBeGreaterThan(0);
+      // The same line, as page text from the track's WebVTT.
+      await expect.poll(cueTexts, { timeout: PLAYBACK_TIMEOUT_MS }).toContain('Plain dialogue at the bottom');
+      await page.getByTestId('info-button').click();
+      await expect.poll(async () => page.getByTestId('info-panel').textContent()).toMatch(/Plain text: the styled renderer could not start/);
+      await screenshot(page, 'player-ass-fallback', false);
+      await page.getByTestId('info-button').click();
+      await expect(page.getByTestId('player-error').count()).resolves.toBe(0);
+    } finally {
+      await page.unroute(/\/assets\/jassub-worker[^/]*$/);
+    }
   }, 240_000);
 });

@@ -4,6 +4,12 @@ import { decodeSubtitle, parseSubtitle, SubtitleError, toWebVtt } from '../../sr
 const srt = '1\r\n00:01:01,500 --> 00:01:03,000\r\nCafé <i>crème</i>\r\n\r\n2\r\n00:01:04,000 --> 00:01:05,250\r\nA <font color="red">red</font> & bold\r\n';
 
 describe('subtitle text', () => {
+  it('leaves ASS drawings (\\p1 … \\p0) out of the text: vector shapes are not words', () => {
+    const events = '[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n';
+    const ass = `${events}Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,{\\pos(10,10)\\p1}m 0 0 l 160 0 160 100 0 100{\\p0}Sign\nDialogue: 0,0:00:03.00,0:00:04.00,Default,,0,0,0,,{\\p2}m 0 0 l 1 1\n`;
+    expect(parseSubtitle(ass, 'ass')).toEqual([{ start: 1, end: 2, text: 'Sign' }]);
+  });
+
   it('decodes UTF-8, UTF-16 with a BOM, and Windows-1252 / Latin-1', () => {
     expect(decodeSubtitle(Buffer.from('\uFEFFCafé', 'utf8'))).toBe('Café');
     expect(decodeSubtitle(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Café', 'utf16le')]))).toBe('Café');

@@ -33,6 +33,8 @@ export interface StartDeps {
   segments?(itemId: string): MediaSegment[];
   /** For tests: how long a slow share is waited for. */
   sourceWaitMs?: number;
+  /** For tests: how a root is asked whether it is there (slow-share-for-tests.ts). */
+  statRoot?: (path: string) => Promise<{ isDirectory(): boolean }>;
 }
 
 function chooseFileId(deps: StartDeps, body: StartPlaybackBody): string {
@@ -81,6 +83,7 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     onWaiting: (s) => deps.onWaiting(file!.id, file!.rootPath, s),
     ...(deps.onRootStatus ? { onRootStatus: (online: boolean, error: string | null) => deps.onRootStatus?.(file!.rootPath, online, error) } : {}),
     ...(deps.sourceWaitMs !== undefined ? { maxWaitMs: deps.sourceWaitMs } : {}),
+    ...(deps.statRoot ? { statRoot: deps.statRoot } : {}),
   });
   if (file.probe === 'pending') {
     await deps.probeNow(file).catch(() => undefined);

@@ -14,6 +14,7 @@ import type { ServerServices } from './services';
 import { startPlayback } from '../playback/start-playback';
 import { qualityCapHeight } from '../playback/decision';
 import { PlaybackError } from '../playback/sessions';
+import { slowShareForTests } from '../playback/slow-share-for-tests';
 import { buildHomePage } from '../catalogue/home-page';
 import { ListCache, sendEncoded } from '../catalogue/list-cache';
 import { encodeCatalogue } from '../../shared/catalogue-columns';
@@ -140,6 +141,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     sv.events.attach(ctx.res);
   });
 
+  // Read once from the server's own environment (a test hook, see slow-share-for-tests.ts).
+  const slowRoot = slowShareForTests();
   router.on('POST', `${P}/playback`, async (ctx) => {
     const body = await readJson(ctx, startPlaybackBody);
     try {
@@ -157,6 +160,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
           onWaiting: (fileId, root, waitedSeconds) => sv.events.send({ type: 'playback-waiting', fileId, root, waitedSeconds }),
           // The check before playback is the freshest word on a share: the settings screen shows it at once.
           onRootStatus: (root, online, error) => sv.store.setRootStatusAt(root, online, error),
+          ...(slowRoot ? { statRoot: slowRoot } : {}),
         },
         body,
       );

@@ -6,6 +6,7 @@ import type Hls from 'hls.js';
 import type { ErrorData } from 'hls.js';
 import type { PlaybackSession } from '../../shared/api';
 import { canUseHlsJs } from './capabilities';
+import { freshRecovery, recovered, recoveryFor } from './hls-recovery';
 import { PlaybackFailure, type FailureKind } from './playback-failure';
 // A same-origin worker file: the CSP (script-src 'self') forbids the blob: worker hls.js would
 // otherwise build, and transmuxing on the main thread makes the controls stutter.
@@ -27,8 +28,6 @@ export interface AttachOptions {
   onFailure(failure: PlaybackFailure): void;
 }
 
-const MAX_NETWORK_RETRIES = 3;
-const NETWORK_RETRY_MS = 1000;
 
 const MEDIA_ERROR_MESSAGES: Record<number, string> = {
   1: 'Playback was interrupted.',
@@ -72,7 +71,7 @@ function attachDirect(video: HTMLVideoElement, url: string, options: AttachOptio
 
 async function attachHlsJs(video: HTMLVideoElement, url: string, options: AttachOptions): Promise<AttachedSource> {
   // Loaded on demand: the library pages never pay for hls.js.
-  const { default: HlsClass, ErrorDetails, ErrorTypes, Events } = await import('hls.js');
+  const { default: HlsClass, Events } = await import('hls.js');
   const hls: Hls = new HlsClass({
     enableWorker: true,
     workerPath: hlsWorkerUrl,
@@ -81,60 +80,49 @@ async function attachHlsJs(video: HTMLVideoElement, url: string, options: Attach
     backBufferLength: 90,
     maxBufferLength: 60,
     lowLatencyMode: false,
+    // The server is on this machine: a segment that fails is retried soon and few times, so a lasting
+    // failure reaches the player's own recovery (and then the user) in seconds, not minutes.
+    fragLoadPolicy: {
+      default: {
+        maxTimeToFirstByteMs: 30_000,
+        maxLoadTimeMs: 120_000,
+        timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
+        errorRetry: { maxNumRetry: 3, retryDelayMs: 500, maxRetryDelayMs: 2000 },
+      },
+    },
   });
 
-  // Recovery as hls.js documents it: a fatal network error is retried with startLoad(); a fatal media
-  // error first with recoverMediaError(), then once more after swapAudioCodec(). Counts start again
-  // once a fragment loads, so a long film survives several separate hiccups.
-  let networkRetries = 0;
-  let mediaRecoveries = 0;
+  // Recovery as hls.js documents it (player/hls-recovery.ts decides, this carries it out). The counts
+  // start again once a fragment is buffered, so a long film survives several separate hiccups.
+  const recovery = freshRecovery();
   let failed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const stopWatching = watchElementErrors(video, options);
 
-  const fail = (message: string, kind: FailureKind) => {
-    if (failed) return;
-    failed = true;
-    hls.stopLoad();
-    options.onFailure(new PlaybackFailure(message, kind));
-  };
-
-  hls.on(Events.FRAG_BUFFERED, () => {
-    networkRetries = 0;
-    mediaRecoveries = 0;
-  });
+  hls.on(Events.FRAG_BUFFERED, () => recovered(recovery));
 
   hls.on(Events.ERROR, (_event, data: ErrorData) => {
-    if (!data.fatal || failed) return;
-    if (data.type === ErrorTypes.MEDIA_ERROR) {
-      // A codec MSE refuses outright will not come back by recovering: let another method try.
-      if (data.details === ErrorDetails.BUFFER_ADD_CODEC_ERROR || data.details === ErrorDetails.BUFFER_INCOMPATIBLE_CODECS_ERROR) {
-        fail('This browser cannot decode this stream.', 'decode');
+    if (failed) return;
+    const action = recoveryFor(data, recovery);
+    switch (action.do) {
+      case 'nothing':
         return;
-      }
-      mediaRecoveries++;
-      if (mediaRecoveries === 1) {
+      case 'start-load':
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => hls.startLoad(), action.afterMs);
+        return;
+      case 'recover-media':
         hls.recoverMediaError();
         return;
-      }
-      if (mediaRecoveries === 2) {
+      case 'swap-audio-and-recover':
         hls.swapAudioCodec();
         hls.recoverMediaError();
         return;
-      }
-      fail('The stream could not be decoded.', 'decode');
-      return;
+      case 'fail':
+        failed = true;
+        hls.stopLoad();
+        options.onFailure(new PlaybackFailure(action.message, action.kind));
     }
-    if (data.type === ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
-      networkRetries++;
-      clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => hls.startLoad(), NETWORK_RETRY_MS * networkRetries);
-      return;
-    }
-    fail(
-      data.type === ErrorTypes.NETWORK_ERROR ? 'The stream stopped loading from the media server.' : 'The stream could not be played.',
-      data.type === ErrorTypes.NETWORK_ERROR ? 'network' : 'other',
-    );
   });
 
   hls.loadSource(url);

@@ -91,14 +91,32 @@ function parseAss(text: string): Cue[] {
     const start = parseTime(get('start'));
     const end = parseTime(get('end'));
     if (start === null || end === null || end < start) continue;
-    const body = get('text')
-      .replace(/\{[^}]*\}/g, '')
+    const body = withoutOverrides(get('text'))
       .replace(/\\[Nn]/g, '\n')
       .replace(/\\h/g, ' ')
       .trim();
     if (body) cues.push({ start, end, text: body });
   }
   return cues.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The words of an ASS line: override blocks dropped, and so is what a `\p1` (drawing mode) block
+ * starts: vector shapes ("m 0 0 l 160 0 …") are pictures, not text, until a `\p0`.
+ */
+function withoutOverrides(text: string): string {
+  let drawing = false;
+  let out = '';
+  for (const piece of text.split(/(\{[^}]*\})/)) {
+    if (piece.startsWith('{') && piece.endsWith('}')) {
+      const scales = [...piece.matchAll(/\\p(\d+)/g)];
+      const last = scales[scales.length - 1];
+      if (last) drawing = Number(last[1]) > 0;
+    } else if (!drawing) {
+      out += piece;
+    }
+  }
+  return out;
 }
 
 /** Keeps the few tags WebVTT knows (b, i, u) and escapes everything else: cue text is text. */

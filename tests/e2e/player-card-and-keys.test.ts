@@ -1,0 +1,137 @@
+// The next-episode card's Cancel: the card goes, the countdown stops, and the end of the episode does
+// not move on to the next one: the player goes back instead. And the keys that only unit tests covered:
+// A (next audio track, a new session at the same second), F (full screen through the Fullscreen API in a
+// browser), and the picture-in-picture button.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ItemDetail, ItemSummary, PlaybackSession } from '../../src/shared/api';
+import { READY_TIMEOUT_MS, screenshot, type RunningServer, openDemo, type DemoSession, pageApi } from './harness';
+import { openPlayer, PLAYBACK_TIMEOUT_MS, waitForPlaying } from './player-helpers';
+
+
+let server: RunningServer | undefined;
+let page: Page;
+let demo: DemoSession | undefined;
+const pageErrors: string[] = [];
+const cspViolations: string[] = [];
+
+describe('the next-episode card and the player keys', () => {
+  beforeAll(async () => {
+    demo = await openDemo({ viewport: { width: 1280, height: 720 }, watch: { pageErrors, cspViolations } });
+    ({ server, page } = demo);
+  }, READY_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await demo?.close();
+  }, 30_000);
+
+  it('Cancel dismisses it and the end of the episode does not play the next one', async () => {
+    const list = await pageApi<{ items: ItemSummary[] }>(page, '/api/v1/items');
+    let pair: { first: ItemDetail; second: string } | null = null;
+    for (const summary of list.items.filter((i) => i.kind === 'series')) {
+      const series = await pageApi<ItemDetail>(page, `/api/v1/items/${encodeURIComponent(summary.id)}`);
+      const season = (series.seasons ?? []).find((s) => s.episodes.length >= 2);
+      if (!season) continue;
+      const [a, b] = [...season.episodes].sort((x, y) => (x.episode ?? 0) - (y.episode ?? 0));
+      pair = { first: await pageApi<ItemDetail>(page, `/api/v1/items/${encodeURIComponent(a!.id)}`), second: b!.id };
+      break;
+    }
+    if (!pair) throw new Error('The demo library has no season with two episodes.');
+    const file = pair.first.files.find((f) => !f.missing)!;
+    const next = new RegExp(`item=${encodeURIComponent(pair.second)}`);
+
+    await openPlayer(page, server!.origin, file.id, pair.first.id);
+    await waitForPlaying(page);
+    // The navigations of the page from here on: none may reach the next episode.
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
+    // A few seconds before the end, playing: the card shows with its countdown.
+    await page.getByTestId('video').evaluate((e) => {
+      const v = e as unknown as { currentTime: number; duration: number };
+      v.currentTime = Math.max(0, v.duration - 3);
+    });
+    const card = page.getByTestId('next-episode');
+    await card.waitFor({ state: 'visible', timeout: PLAYBACK_TIMEOUT_MS });
+    await page.getByTestId('next-cancel').click();
+    await card.waitFor({ state: 'detached', timeout: 5000 });
+    expect(page.url()).not.toMatch(next);
+    await screenshot(page, 'player-next-cancelled', false);
+
+    // The episode plays out; with the card dismissed the end leaves the player (back where it came from)
+    // instead of playing on.
+    await page.waitForURL((url) => !url.pathname.startsWith('/play/'), { timeout: PLAYBACK_TIMEOUT_MS });
+    expect([page.url(), ...navigations].filter((u) => next.test(u))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  }, 180_000);
+  async function detailsOf(kind: 'movie' | 'series'): Promise<ItemDetail[]> {
+    const list = await pageApi<{ items: ItemSummary[] }>(page, '/api/v1/items');
+    return Promise.all(list.items.filter((i) => i.kind === kind).map((i) => pageApi<ItemDetail>(page, `/api/v1/items/${encodeURIComponent(i.id)}`)));
+  }
+
+  it('A switches to the next audio track through a new session at the same second; F enters and leaves full screen', async () => {
+    const films = await detailsOf('movie');
+    const pick = films.flatMap((item) => item.files.map((file) => ({ item, file })))
+      .find(({ file }) => !file.missing && file.probe === 'ok' && file.part === null && file.streams.filter((s) => s.type === 'audio').length >= 2);
+    if (!pick) throw new Error('The demo library has no film with two audio tracks.');
+    await openPlayer(page, server!.origin, pick.file.id, pick.item.id);
+    await waitForPlaying(page, 1);
+    const before = await page.getByTestId('video').evaluate((e) => (e as unknown as { currentTime: number }).currentTime);
+    const asked = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/playback' && r.method() === 'POST', { timeout: PLAYBACK_TIMEOUT_MS });
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/playback' && r.request().method() === 'POST', { timeout: PLAYBACK_TIMEOUT_MS });
+    await page.keyboard.press('a');
+    const body = JSON.parse((await asked).postData() ?? '{}') as { audioStream?: number | null; startSeconds?: number };
+    const audio = pick.file.streams.filter((s) => s.type === 'audio');
+    // The file's default track played; A asks for the next one.
+    const playing = audio.find((s) => s.isDefault) ?? audio[0]!;
+    expect(body.audioStream).toBe(audio[(audio.indexOf(playing) + 1) % audio.length]!.index);
+    expect(Math.abs((body.startSeconds ?? -10) - before)).toBeLessThan(3);
+    const session = (await (await answered).json()) as PlaybackSession;
+    expect(session.audioTracks.find((t) => t.selected)?.stream).toBe(body.audioStream);
+    await waitForPlaying(page, Math.max(0, before - 1));
+
+    const fullscreen = (): Promise<boolean> => page.evaluate(() => (globalThis as unknown as { document: { fullscreenElement: unknown } }).document.fullscreenElement !== null);
+    await page.keyboard.press('f');
+    await expect.poll(fullscreen, { timeout: 5000 }).toBe(true);
+    await expect.poll(async () => page.getByTestId('fullscreen').getAttribute('aria-label'), { timeout: 5000 }).toMatch(/exit|leave/i);
+    await page.keyboard.press('f');
+    await expect.poll(fullscreen, { timeout: 5000 }).toBe(false);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('the picture-in-picture button asks the browser for it, or is not offered where the browser has none', async () => {
+    const films = await detailsOf('movie');
+    const pick = films.flatMap((item) => item.files.map((file) => ({ item, file }))).find(({ file }) => !file.missing && file.probe === 'ok' && file.part === null)!;
+    await openPlayer(page, server!.origin, pick.file.id, pick.item.id);
+    await waitForPlaying(page, 0.5);
+    const enabled = await page.evaluate(() => (globalThis as unknown as { document: { pictureInPictureEnabled?: boolean } }).document.pictureInPictureEnabled === true);
+    const button = page.getByTestId('pip');
+    if (!enabled) {
+      expect(await button.count()).toBe(0);
+      return;
+    }
+    // Count the calls on the element itself, whatever the browser then decides.
+    await page.getByTestId('video').evaluate((e) => {
+      const v = e as unknown as { requestPictureInPicture(): Promise<unknown>; dataset: Record<string, string> };
+      const real = v.requestPictureInPicture.bind(v);
+      v.dataset.pipCalls = '0';
+      v.requestPictureInPicture = () => {
+        v.dataset.pipCalls = String(Number(v.dataset.pipCalls) + 1);
+        return real();
+      };
+    });
+    await page.mouse.move(400, 300);
+    await button.click();
+    await expect.poll(async () => page.getByTestId('video').getAttribute('data-pip-calls'), { timeout: 5000 }).toBe('1');
+    // Granted: the button is pressed (and says how to leave); refused (headless may): it stays as it was.
+    const agrees = async (): Promise<boolean> => {
+      const inPip = await page.evaluate(() => (globalThis as unknown as { document: { pictureInPictureElement: unknown } }).document.pictureInPictureElement !== null);
+      return (await button.getAttribute('aria-pressed')) === String(inPip);
+    };
+    await expect.poll(agrees, { timeout: 5000 }).toBe(true);
+    expect(await page.getByTestId('player-error').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
