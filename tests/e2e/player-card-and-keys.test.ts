@@ -1,7 +1,8 @@
 // The next-episode card's Cancel: the card goes, the countdown stops, and the end of the episode does
 // not move on to the next one: the player goes back instead. And the keys that only unit tests covered:
 // A (next audio track, a new session at the same second), F (full screen through the Fullscreen API in a
-// browser), and the picture-in-picture button.
+// browser), and the picture-in-picture button. And a title in two versions: the picker on its page, the
+// version menu in the player, and the choice remembered per title.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ItemDetail, ItemSummary, PlaybackSession } from '../../src/shared/api';
@@ -15,7 +16,7 @@ let demo: DemoSession | undefined;
 const pageErrors: string[] = [];
 const cspViolations: string[] = [];
 
-describe('the next-episode card and the player keys', () => {
+describe('the next-episode card, versions and the player keys', () => {
   beforeAll(async () => {
     demo = await openDemo({ viewport: { width: 1280, height: 720 }, watch: { pageErrors, cspViolations } });
     ({ server, page } = demo);
@@ -99,6 +100,66 @@ describe('the next-episode card and the player keys', () => {
     await page.keyboard.press('f');
     await expect.poll(fullscreen, { timeout: 5000 }).toBe(false);
     expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('a title in two versions: its page picks which plays and remembers it, and the player switches at the same second', async () => {
+    const films = await detailsOf('movie');
+    const versionsOf = (item: ItemDetail) => item.files.filter((f) => !f.missing && (f.part === null || f.part <= 1));
+    const item = films.find((f) => versionsOf(f).length >= 2);
+    if (!item) throw new Error('The demo library has no film in two versions.');
+    const versions = versionsOf(item);
+    expect(versions.some((f) => f.edition === "Director's Cut")).toBe(true);
+
+    await page.goto(`${server!.origin}/movie/${encodeURIComponent(item.id)}`);
+    const picker = page.getByTestId('version-picker');
+    await picker.waitFor({ state: 'visible' });
+    const buttons = picker.getByRole('button');
+    expect(await buttons.count()).toBe(versions.length);
+    const labels = (await buttons.allTextContents()).map((l) => l.trim());
+    // Each label says what sets the version apart.
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels.some((l) => l.includes("Director's Cut"))).toBe(true);
+    const pressed = async (): Promise<number> => (await buttons.evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-pressed')))).indexOf('true');
+    const first = await pressed();
+    expect(first).toBeGreaterThanOrEqual(0);
+    const other = (first + 1) % versions.length;
+    await buttons.nth(other).click();
+    expect(await pressed()).toBe(other);
+    await screenshot(page, 'movie-versions');
+
+    await page.getByTestId('play').click();
+    await page.waitForURL((url) => url.pathname === `/play/${encodeURIComponent(versions[other]!.id)}`, { timeout: 30_000 });
+    await page.getByTestId('video').evaluate((element) => {
+      (element as unknown as { muted: boolean }).muted = true;
+    });
+    await waitForPlaying(page, 1);
+
+    // In the player: the version menu lists both, and a pick plays the other one from the same second.
+    await page.mouse.move(420, 300);
+    await page.mouse.move(440, 320);
+    await page.getByTestId('version-button').click();
+    const menu = page.getByTestId('version-menu');
+    await menu.waitFor({ state: 'visible' });
+    expect(await menu.locator('[data-value]').count()).toBe(versions.length);
+    await screenshot(page, 'player-version-menu', false);
+    const at = await page.getByTestId('video').evaluate((e) => (e as unknown as { currentTime: number }).currentTime);
+    await menu.locator(`[data-value="${versions[first]!.id}"]`).click();
+    await page.waitForURL((url) => url.pathname === `/play/${encodeURIComponent(versions[first]!.id)}`, { timeout: 30_000 });
+    expect(Math.abs(Number(new URL(page.url()).searchParams.get('start')) - at)).toBeLessThan(2);
+    await waitForPlaying(page, Math.max(0.3, at - 1));
+
+    // The title's page, opened afresh, has the version chosen last.
+    await page.goto(`${server!.origin}/movie/${encodeURIComponent(item.id)}`);
+    await picker.waitFor({ state: 'visible' });
+    await expect.poll(pressed, { timeout: 5000 }).toBe(first);
+    await page.reload();
+    await picker.waitFor({ state: 'visible' });
+    await buttons.nth(other).click();
+    await page.reload();
+    await picker.waitFor({ state: 'visible' });
+    await expect.poll(pressed, { timeout: 5000 }).toBe(other);
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   }, 180_000);
 
   it('the picture-in-picture button asks the browser for it, or is not offered where the browser has none', async () => {

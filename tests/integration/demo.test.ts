@@ -9,7 +9,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RECIPE_VERSION, makeDemoLibrary, type DemoProgress, type DemoResult } from '../../src/main/demo';
 import { CONTAINER_EXT } from '../../src/main/demo/clips';
-import { actorFileName, safeFileName } from '../../src/main/demo/make-demo';
+import { actorFileName, editionFileName, safeFileName } from '../../src/main/demo/make-demo';
+import { identify } from '../../src/main/library/naming';
 import { loadRecipe, resolvePremiered, type ClipSpec, type CodecSet } from '../../src/main/demo/recipe';
 import { runTool } from '../../src/main/media-tools/run';
 import { mediaTools } from '../../src/main/media-tools/tools';
@@ -105,6 +106,9 @@ function allVideos(): Video[] {
     file: join(movieDir(m), `${movieBase(m)}.${CONTAINER_EXT[m.clip.codec]}`),
     spec: m.clip,
   }));
+  for (const m of recipe.movies) {
+    for (const e of m.editions) out.push({ label: `${m.title} ${e.edition}`, file: join(movieDir(m), editionFileName(movieBase(m), e)), spec: e.clip });
+  }
   for (const s of recipe.shows) {
     for (const season of s.seasons) {
       for (const e of season.episodes) {
@@ -297,6 +301,18 @@ describe('demo library: contents', () => {
     expect(audio[0]?.disposition?.default).toBe(1);
     const subs = p.streams.filter((s) => s.codec_type === 'subtitle');
     expect(subs.map((s) => [s.codec_name, s.tags?.language])).toEqual([['subrip', 'eng']]);
+  });
+
+  it('has a film in two versions, which the naming rules read as one title', () => {
+    const m = recipe.movies.find((x) => x.editions.length > 0)!;
+    const main = identify(`Movies/${movieBase(m)}/${movieBase(m)}.${CONTAINER_EXT[m.clip.codec]}`, 'movies');
+    if (main.kind !== 'movie') throw new Error(`the film reads as ${main.kind}`);
+    for (const e of m.editions) {
+      const name = editionFileName(movieBase(m), e);
+      expect(existsSync(join(movieDir(m), name)), name).toBe(true);
+      const other = identify(`Movies/${movieBase(m)}/${name}`, 'movies');
+      expect(other).toMatchObject({ kind: 'movie', title: main.title, year: main.year, edition: e.edition });
+    }
   });
 
   it('writes SRT sidecars whose cues fall inside the clip', async () => {

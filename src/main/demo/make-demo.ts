@@ -14,6 +14,7 @@ import {
   type ArtSpec,
   type ClipSpec,
   type Recipe,
+  type RecipeEdition,
 } from './recipe';
 
 export { DEMO_RECIPE_VERSION };
@@ -62,6 +63,11 @@ export function safeFileName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '');
+}
+
+/** Another version of a film, beside it: the Plex `{edition-…}` tag, which the scanner reads as the same title. */
+export function editionFileName(base: string, edition: RecipeEdition): string {
+  return `${base} {edition-${safeFileName(edition.edition)}}.${CONTAINER_EXT[edition.clip.codec]}`;
 }
 
 /** Kodi's convention for `.actors/`: the name with spaces as underscores. */
@@ -197,6 +203,15 @@ function planLibrary(recipe: Recipe, ctx: PlanContext): Task[] {
         card: { heading: m.title, subheading: `${original}${m.year}` },
       }),
     );
+    for (const e of m.editions) {
+      tasks.push(
+        clipTask(ctx, join(folder, editionFileName(base, e)), `${label} ${e.edition}`, {
+          spec: e.clip,
+          metadataTitle: `${m.title} (${e.edition})`,
+          card: { heading: m.title, subheading: `${e.edition}  ·  ${m.year}` },
+        }),
+      );
+    }
     tasks.push(fileTask(ctx, join(folder, `${base}.nfo`), () => movieNfo(m, actorThumbFor(ctx))));
     const credits = `A film by ${m.directors.join(' & ')}  ·  ${m.cast.map((c) => c.name).join('   ')}`;
     art(join(folder, 'poster.jpg'), label, m.art, { title: m.title, year: m.year, tagline: m.tagline, credits }, label, 'poster');

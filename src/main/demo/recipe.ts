@@ -104,6 +104,8 @@ const movie = z.strictObject({
   subtitles: z.array(subtitleSidecar).default([]),
   /** `folder`: trailers/<Title> Trailer.mp4; `suffix`: <Title> (<Year>)-trailer.mp4 beside the film. */
   trailer: z.enum(['folder', 'suffix']).optional(),
+  /** More versions of the film beside it, named the Plex way: <Title> (<Year>) {edition-<edition>}.<ext>. */
+  editions: z.array(z.strictObject({ edition: z.string().regex(/^[\p{L}\p{N}' .-]{1,40}$/u, 'letters, digits, spaces and \' . -'), clip })).default([]),
 });
 
 /** An episode clip may be longer: it carries the show's intro and credits around its own picture. */
@@ -183,6 +185,10 @@ const recipeSchema = z
       [...m.directors, ...m.writers].forEach((n) => known(n, ['movies', i]));
       m.cast.forEach((c) => known(c.name, ['movies', i, 'cast']));
       checkClip(m.clip, ['movies', i, 'clip']);
+      m.editions.forEach((e, j) => checkClip(e.clip, ['movies', i, 'editions', j, 'clip']));
+      if (new Set(m.editions.map((e) => e.edition.toLowerCase())).size !== m.editions.length) {
+        ctx.addIssue({ code: 'custom', message: 'two editions with one name', path: ['movies', i, 'editions'] });
+      }
       m.subtitles.forEach((s) => {
         for (const [start, end] of s.cues) {
           if (!(start < end && end <= m.clip.seconds)) {
@@ -219,6 +225,7 @@ export type ShowIntro = z.infer<typeof showIntro>;
 export type ArtSpec = RecipeMovie['art'];
 export type Cue = z.infer<typeof cue>;
 export type SubtitleSidecar = RecipeMovie['subtitles'][number];
+export type RecipeEdition = RecipeMovie['editions'][number];
 
 /** Validates a recipe (the bundled one by default) and throws one readable error listing every problem. */
 export function loadRecipe(raw: unknown = recipeJson): Recipe {
