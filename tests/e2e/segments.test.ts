@@ -106,6 +106,58 @@ describe('Skip intro in the player', () => {
     expect(pageErrors).toEqual([]);
   }, 300_000);
 
+  it('the next-episode card comes when the credits start, not only in the last seconds, and Play now moves on', async () => {
+    const items = await api<ItemsResponse>('/api/v1/items');
+    const series = items.items.find((i) => i.kind === 'series' && (i.episodeCount ?? 0) > 1)!;
+    const detail = await api<ItemDetail>(`/api/v1/items/${series.id}`);
+    const season = detail.seasons!.find((s) => s.episodes.filter((e) => e.fileIds.length > 0).length >= 2)!;
+    const [episode, next] = [...season.episodes].filter((e) => e.fileIds.length > 0).sort((a, b) => (a.episode ?? 0) - (b.episode ?? 0));
+    const full = await api<ItemDetail>(`/api/v1/items/${episode!.id}`);
+    const credits = full.segments?.find((s) => s.kind === 'credits');
+    expect(credits, JSON.stringify(full.segments)).toBeDefined();
+
+    await page.goto(`${server!.origin}/play/${episode!.fileIds[0]}?item=${encodeURIComponent(episode!.id)}`);
+    await page.getByTestId('video').evaluate((el) => {
+      (el as unknown as TestVideo).muted = true;
+    });
+    await page.waitForFunction(() => ((globalThis as unknown as TestWindow).document.querySelector('video') as TestVideo).currentTime > 0.3, undefined, { timeout: 60_000, polling: 100 });
+    // Three seconds before the credits: no card yet.
+    await page.getByTestId('video').evaluate((el, t) => {
+      (el as unknown as TestVideo).currentTime = t;
+    }, credits!.startSeconds - 3);
+    const before = await page.waitForFunction(
+      (t) => {
+        const doc = (globalThis as unknown as TestWindow).document;
+        const v = doc.querySelector('video') as TestVideo & { seeking: boolean };
+        if (v.seeking || v.currentTime < t - 3.1) return false;
+        return { time: v.currentTime, card: doc.querySelector('[data-testid="next-episode"]') !== null };
+      },
+      credits!.startSeconds,
+      { timeout: 20_000, polling: 50 },
+    );
+    const early = (await before.jsonValue()) as { time: number; card: boolean };
+    expect(early.time).toBeLessThan(credits!.startSeconds);
+    expect(early.card).toBe(false);
+    // Playing on into the credits, the card comes at their start: well before the last tenth of the episode.
+    const shown = await page.waitForFunction(
+      () => {
+        const doc = (globalThis as unknown as TestWindow).document;
+        const v = doc.querySelector('video') as TestVideo & { duration: number };
+        return doc.querySelector('[data-testid="next-episode"]') ? { time: v.currentTime, duration: v.duration } : false;
+      },
+      undefined,
+      { timeout: 30_000, polling: 50 },
+    );
+    const at = (await shown.jsonValue()) as { time: number; duration: number };
+    expect(at.time).toBeGreaterThanOrEqual(credits!.startSeconds - 0.3);
+    expect(at.time).toBeLessThan(0.9 * at.duration);
+    expect(await page.getByTestId('next-episode').textContent()).toContain(next!.title);
+    await screenshot(page, 'player-next-at-credits', false);
+    await page.getByTestId('next-play').click();
+    await page.waitForURL((url) => url.searchParams.get('item') === next!.id, { timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
   it('with "Skip intros by themselves" on, the player jumps past the intro with no key pressed', async () => {
     // Every seek the page makes is recorded from before its scripts run, so none can be missed.
     await context!.addInitScript(() => {
