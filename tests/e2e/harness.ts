@@ -2,19 +2,18 @@
 // directory, and Debian's Chromium driven by playwright-core. `npm test` builds `out/` first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CLI_PATH, READY_TIMEOUT_MS, REPO_ROOT } from './paths';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export { CLI_PATH, READY_TIMEOUT_MS, REPO_ROOT };
 export const CHROMIUM = '/usr/bin/chromium';
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
 const READY_LINE = /^Media centre ready at (http:\/\/127\.0\.0\.1:\d+\/)\?token=(\S+)$/;
-/** Demo generation included. MEDIA_CENTRE_E2E_READY_SECONDS stretches it on a slow machine. */
-export const READY_TIMEOUT_MS = (Number(process.env.MEDIA_CENTRE_E2E_READY_SECONDS) || 240) * 1000;
 const EXIT_TIMEOUT_MS = 10_000;
 
 export interface RunningServer {
@@ -34,12 +33,15 @@ export interface RunningServer {
  * a second server on it); otherwise it gets a fresh one that stop() removes.
  */
 export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer & { dataDir: string }> {
-  const cli = process.env.MEDIA_CENTRE_E2E_CLI ?? join(REPO_ROOT, 'out/main/cli.js');
+  const cli = CLI_PATH;
   if (!existsSync(cli)) {
     throw new Error(`${cli} does not exist: build first (npm test runs electron-vite build before vitest).`);
   }
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'media-centre-e2e-')));
+  // The run's demo library (tests/e2e/global-setup.ts), unless this folder has one already (a restart).
+  const shared = inject('e2eDemoLibrary');
+  if (shared && !existsSync(join(dataDir, 'demo'))) await cp(shared, join(dataDir, 'demo'), { recursive: true });
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--demo', '--data', dataDir], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'production' },
@@ -133,19 +135,32 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves test-results/<name>.png once the pictures on screen have arrived (a few seconds at most). */
-export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+/**
+ * Waits (a few seconds at most) until the pictures on screen have arrived. Only those in the viewport:
+ * a lazy image below the fold never starts loading, so waiting for every image on the page ran each
+ * screenshot into the timeout.
+ */
+export async function picturesOnScreen(page: Page): Promise<void> {
   await page
     .waitForFunction(
       () => {
-        const d = (globalThis as unknown as TestWindow).document;
-        const images = Array.from(d.querySelectorAll('img')) as TestImage[];
-        return images.every((image) => image.complete);
+        const w = globalThis as unknown as TestWindow & { innerWidth: number; innerHeight: number };
+        const images = Array.from(w.document.querySelectorAll('img')) as (TestImage & { getBoundingClientRect(): { top: number; left: number; bottom: number; right: number; width: number } })[];
+        return images.every((image) => {
+          const r = image.getBoundingClientRect();
+          const onScreen = r.width > 0 && r.bottom > 0 && r.right > 0 && r.top < w.innerHeight && r.left < w.innerWidth;
+          return !onScreen || image.complete;
+        });
       },
       undefined,
-      { timeout: 5_000 },
+      { timeout: 5_000, polling: 100 },
     )
     .catch(() => undefined);
+}
+
+/** Saves test-results/<name>.png once the pictures on screen have arrived. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  await picturesOnScreen(page);
   await mkdir(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage });

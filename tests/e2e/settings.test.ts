@@ -14,7 +14,7 @@ import type { ItemSummary, Library } from '../../src/shared/api';
 import type { ThemeEntry, ThemesResponse } from '../../src/shared/theme';
 import type { SystemInfo } from '../../src/shared/settings-api';
 import type { Settings, SettingsPatch } from '../../src/shared/settings';
-import { READY_TIMEOUT_MS, REPO_ROOT, screenshot, startServer, type RunningServer, type TestWindow, openDemo, watchPage, type DemoSession } from './harness';
+import { READY_TIMEOUT_MS, REPO_ROOT, picturesOnScreen, screenshot, startServer, type RunningServer, type TestWindow, openDemo, watchPage, type DemoSession } from './harness';
 import { makeClip, removeDir, tempDir } from '../helpers/fixtures';
 import { rawDatabase } from '../helpers/sqlite';
 
@@ -86,9 +86,7 @@ async function waitForTheme(id: string): Promise<void> {
 
 /** A screenshot once the theme's colour transitions and the posters' fade-in are over (endless spinners aside). */
 async function settledScreenshot(name: string, fullPage = false): Promise<void> {
-  await page
-    .waitForFunction(() => (Array.from((globalThis as unknown as TestWindow).document.querySelectorAll('img')) as { complete: boolean }[]).every((i) => i.complete), undefined, { timeout: 5_000 })
-    .catch(() => undefined);
+  await picturesOnScreen(page);
   await page.evaluate(async () => {
     const d = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown>; effect: { getTiming(): { iterations?: number } } | null }[] } }).document;
     const finite = d.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
