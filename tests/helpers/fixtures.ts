@@ -43,7 +43,7 @@ export function movieNfo(fields: { title: string; year?: number; plot?: string; 
 
 const clipCache = new Map<string, string>();
 
-export type ClipKind = 'h264-aac-mp4' | 'h264-ac3-mkv' | 'hevc-aac-mkv' | 'vp9-opus-webm' | 'two-audio-mkv';
+export type ClipKind = 'h264-aac-mp4' | 'h264-ac3-mkv' | 'h264-bframes-ac3-mkv' | 'hevc-aac-mkv' | 'vp9-opus-webm' | 'two-audio-mkv';
 
 /** A real, short clip of the given kind, made once per test process and copied where asked. */
 export async function makeClip(dest: string, kind: ClipKind = 'h264-aac-mp4', seconds = 2): Promise<string> {
@@ -58,6 +58,8 @@ export async function makeClip(dest: string, kind: ClipKind = 'h264-aac-mp4', se
     const codecs: Record<ClipKind, string[]> = {
       'h264-aac-mp4': ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '25', '-c:a', 'aac', '-movflags', '+faststart'],
       'h264-ac3-mkv': ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '25', '-c:a', 'ac3'],
+      // As films usually are: B-frames (ultrafast has none), a keyframe every 2 s, Matroska (which ffmpeg does not seek by pts).
+      'h264-bframes-ac3-mkv': ['-c:v', 'libx264', '-preset', 'veryfast', '-bf', '3', '-g', '50', '-keyint_min', '50', '-sc_threshold', '0', '-pix_fmt', 'yuv420p', '-c:a', 'ac3'],
       'hevc-aac-mkv': ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p', '-c:a', 'aac'],
       'vp9-opus-webm': ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '200k', '-c:a', 'libopus'],
       'two-audio-mkv': ['-map', '0:v', '-map', '1:a', '-map', '1:a', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a:0', 'aac', '-c:a:1', 'ac3', '-metadata:s:a:0', 'language=eng', '-metadata:s:a:1', 'language=fre'],

@@ -47,6 +47,31 @@ async function segmentTimes(init: Buffer, segment: Buffer): Promise<{ first: num
   return { first: pts[0]!, last: pts[pts.length - 1]!, frame: rows[0]![1] ?? 0.04 };
 }
 
+interface Packet {
+  stream: 'video' | 'audio';
+  pts: number;
+  duration: number;
+  size: number;
+}
+
+async function packetsOf(path: string): Promise<Packet[]> {
+  const r = await runTool(mediaTools().ffprobe, ['-v', 'error', '-show_entries', 'packet=codec_type,pts_time,duration_time,size', '-of', 'csv=p=0', path]);
+  return r.stdout.trim().split('\n').filter(Boolean).map((line) => {
+    const [type, pts, duration, size] = line.split(',');
+    return { stream: type === 'video' ? 'video' : 'audio', pts: Number(pts), duration: Number(duration), size: Number(size) };
+  });
+}
+
+async function segmentPackets(init: Buffer, segment: Buffer): Promise<Packet[]> {
+  const path = join(dir, `packets-${Date.now()}-${Math.random()}.mp4`);
+  writeFile(dir, path.slice(dir.length + 1), Buffer.concat([init, segment]));
+  try {
+    return await packetsOf(path);
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
 function segmentIndexAt(durations: number[], t: number): number {
   let at = 0;
   for (let i = 0; i < durations.length; i++) {
@@ -65,6 +90,7 @@ beforeAll(async () => {
   const lib = join(dir, 'films');
   await makeClip(join(lib, 'Remux Me (2020)', 'Remux Me (2020).mkv'), 'h264-ac3-mkv', CLIP_SECONDS);
   await makeClip(join(lib, 'Direct (2021)', 'Direct (2021).mp4'), 'h264-aac-mp4', 4);
+  await makeClip(join(lib, 'B Frames (2023)', 'B Frames (2023).mkv'), 'h264-bframes-ac3-mkv', 30);
   await makeClip(join(lib, 'Gone (2022)', 'Gone (2022).mp4'), 'h264-aac-mp4', 4);
   const renderer = join(dir, 'renderer');
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
@@ -152,6 +178,33 @@ describe('a remux', () => {
     expect(server.services.hls.inspect(s.sessionId)!.jobs).toBe(2);
     await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
   }, 60_000);
+});
+
+describe('a remux of a Matroska film with B-frames', () => {
+  it('restarted far ahead, serves the very frames of its segment at their times, with the audio beside them', async () => {
+    const s = await play({ fileId: fileOf('B Frames') });
+    expect(s.method).toBe('remux');
+    const { durations, names } = playlistOf(await (await api(s.url)).text());
+    const init = await bytes(s.url.replace('index.m3u8', 'init.mp4'));
+    const k = segmentIndexAt(durations, 0.6 * s.durationSeconds!);
+    const seg = await segmentPackets(init, await bytes(s.url.replace('index.m3u8', names[k]!)));
+    expect(server.services.hls.inspect(s.sessionId)!.jobs).toBe(2);
+    const from = startOf(durations, k);
+    const to = from + durations[k]!;
+    // The video is copied: the segment holds exactly the file's packets from its start to its end.
+    const source = (await packetsOf(join(dir, 'films', 'B Frames (2023)', 'B Frames (2023).mkv'))).filter((p) => p.stream === 'video' && p.pts >= from - 0.001 && p.pts < to - 0.001);
+    const video = seg.filter((p) => p.stream === 'video');
+    expect(video.map((p) => p.size)).toEqual(source.map((p) => p.size));
+    expect(Math.min(...video.map((p) => p.pts)) - Math.min(...source.map((p) => p.pts))).toBeCloseTo(0, 2);
+    // The audio (made AAC) is as long as the segment, within a frame.
+    const audio = seg.filter((p) => p.stream === 'audio');
+    expect(Math.abs(audio.reduce((t, p) => t + p.duration, 0) - durations[k]!)).toBeLessThan(0.05);
+    // The last segment, made by a job of its own, has its sound too.
+    const last = await segmentPackets(init, await bytes(s.url.replace('index.m3u8', names[names.length - 1]!)));
+    expect(last.filter((p) => p.stream === 'audio').length).toBeGreaterThan(0);
+    expect(last.filter((p) => p.stream === 'video').length).toBeGreaterThan(0);
+    await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+  }, 90_000);
 });
 
 describe('a transcode', () => {

@@ -7,6 +7,16 @@ import { segmentEnd, type SegmentPlan } from './playlist';
 /** The muxer cuts on the first keyframe at or after each time, less this slack for rounding. */
 const CUT_SLACK_SECONDS = 0.002;
 
+/**
+ * ffmpeg seeks an input with B-frames in a format that does not seek by presentation time (Matroska among
+ * them) to 3/23 s before `-ss`, so a seek to a keyframe lands on the keyframe before it. A transcode trims
+ * the decoded frames back to `-ss`; a copied video cannot be trimmed and began a whole GOP early (2 s of
+ * picture the job put at the planned start, the audio trimmed to it: a restart played 2 s off sync).
+ * Copying, the seek aims this far past the planned keyframe, which still lands on it (keyframes are further
+ * apart than this), and the decoded audio is not trimmed (-noaccurate_seek) so it starts with the picture.
+ */
+const COPY_SEEK_LEAD_SECONDS = 0.135;
+
 export function keyframeArgs(input: string): string[] {
   return ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv', input];
 }
@@ -110,7 +120,8 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
   if (hw?.kind === 'vaapi' && !hw.device) throw new Error('vaapi needs a render device');
   const device = hw?.kind === 'vaapi' ? ['-vaapi_device', hw.device!] : [];
   const fast = decision.videoAction === 'encode' && !hw && fastUntil !== undefined && fastUntil > from && fastUntil < plan.starts.length;
-  const args = ['-nostdin', '-hide_banner', '-v', 'error', ...device, '-ss', seconds(start), '-copyts', ...demuxer, '-i', input];
+  const seek = decision.videoAction === 'copy' ? ['-noaccurate_seek', '-ss', seconds(start + COPY_SEEK_LEAD_SECONDS)] : ['-ss', seconds(start)];
+  const args = ['-nostdin', '-hide_banner', '-v', 'error', ...device, ...seek, '-copyts', ...demuxer, '-i', input];
   const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
   const upload = hw?.kind === 'vaapi' ? ',format=nv12,hwupload' : hw?.kind === 'qsv' ? ',format=nv12' : '';
   if (burn && decision.video) {
