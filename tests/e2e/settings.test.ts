@@ -151,6 +151,9 @@ async function focused(): Promise<{ text: string; role: string | null; inContent
   });
 }
 
+/** axe's rules whose outcome depends on colours: contrast of text, and links told apart from text by colour alone. */
+const PALETTE_RULES = ['color-contrast', 'link-in-text-block'];
+
 async function openSettings(section: string): Promise<void> {
   await page.getByTestId('open-settings').click();
   await page.locator(`.settings__tab[data-section="${section}"]`).click();
@@ -652,14 +655,19 @@ describe('themes and settings against the demo library', () => {
 
   it('axe finds nothing serious in any section of the screen, in any built-in theme', async () => {
     const found: string[] = [];
-    for (const entry of themes.filter((t) => t.builtIn)) {
+    const builtIns = themes.filter((t) => t.builtIn);
+    for (const entry of builtIns) {
       await putElsewhere({ appearance: { theme: entry.id } });
       await waitForTheme(entry.id);
       for (const section of ['libraries', 'playback', 'home', 'appearance', 'about']) {
         await openSettings(section);
         await page.locator('.settings__content section').first().waitFor({ state: 'visible' });
         if (section === 'about') await page.getByTestId('about').waitFor({ state: 'visible', timeout: 30_000 });
-        const result = await new AxeBuilder({ page }).analyze();
+        // The structure of a section is the same in every theme: all of axe's rules run in the first
+        // theme, and in the others only those a palette can break.
+        const axe = new AxeBuilder({ page });
+        if (entry !== builtIns[0]) axe.withRules(PALETTE_RULES);
+        const result = await axe.analyze();
         for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
           found.push(`${entry.id} ${section}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
         }
