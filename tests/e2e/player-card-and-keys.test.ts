@@ -2,7 +2,8 @@
 // not move on to the next one: the player goes back instead. And the keys that only unit tests covered:
 // A (next audio track, a new session at the same second), F (full screen through the Fullscreen API in a
 // browser), and the picture-in-picture button. And a title in two versions: the picker on its page, the
-// version menu in the player, and the choice remembered per title.
+// version menu in the player, and the choice remembered per title. And in the desktop app (its bridge
+// stood in for), the machine kept awake only while playing, with the system's media keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ItemDetail, ItemSummary, PlaybackSession } from '../../src/shared/api';
@@ -193,6 +194,82 @@ describe('the next-episode card, versions and the player keys', () => {
     };
     await expect.poll(agrees, { timeout: 5000 }).toBe(true);
     expect(await page.getByTestId('player-error').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+  // Last in this file: the stand-in desktop bridge it installs stays for every later page of the context.
+  it('in the desktop app it keeps the machine awake only while playing, and the system media keys drive it', async () => {
+    await demo!.context.addInitScript(() => {
+      const w = globalThis as unknown as {
+        desktopCalls: string[];
+        mediaHandlers: Record<string, (details: object) => void>;
+        desktop: unknown;
+        navigator: { mediaSession?: { setActionHandler(action: string, handler: unknown): void } };
+      };
+      w.desktopCalls = [];
+      w.desktop = {
+        version: 'e2e',
+        pickFolders: () => Promise.resolve([]),
+        openExternal: () => Promise.resolve(false),
+        setFullScreen: (on: boolean) => (w.desktopCalls.push(`fullscreen ${on}`), Promise.resolve()),
+        keepAwake: (on: boolean) => (w.desktopCalls.push(`awake ${on}`), Promise.resolve()),
+      };
+      // The handlers the page gives the system, kept where the test can press them like a media key.
+      w.mediaHandlers = {};
+      const session = w.navigator.mediaSession;
+      if (session) {
+        const real = session.setActionHandler.bind(session);
+        session.setActionHandler = (action: string, handler: unknown) => {
+          if (typeof handler === 'function') w.mediaHandlers[action] = handler as (details: object) => void;
+          else delete w.mediaHandlers[action];
+          real(action, handler);
+        };
+      }
+    });
+    const list = await pageApi<{ items: ItemSummary[] }>(page, '/api/v1/items');
+    const series = list.items.find((i) => i.kind === 'series' && (i.episodeCount ?? 0) > 1)!;
+    const detail = await pageApi<ItemDetail>(page, `/api/v1/items/${encodeURIComponent(series.id)}`);
+    const episode = detail.seasons!.flatMap((s) => s.episodes).find((e) => e.fileIds.length > 0)!;
+    await openPlayer(page, server!.origin, episode.fileIds[0]!, episode.id);
+    await waitForPlaying(page, 0.5);
+    const calls = (): Promise<string[]> => page.evaluate(() => (globalThis as unknown as { desktopCalls: string[] }).desktopCalls);
+    const press = (action: string, details: object = {}): Promise<void> =>
+      page.evaluate(([a, d]) => (globalThis as unknown as { mediaHandlers: Record<string, (x: object) => void> }).mediaHandlers[a as string]!(d as object), [action, details] as const);
+    const paused = (): Promise<boolean> => page.getByTestId('video').evaluate((e) => (e as unknown as { paused: boolean }).paused);
+    await expect.poll(calls, { timeout: 5000 }).toEqual(['awake true']);
+
+    // The now-playing card names the episode and its series; Next is offered, since an episode follows.
+    const card = await page.evaluate(() => {
+      const m = (globalThis as unknown as { navigator: { mediaSession: { metadata: { title: string; artist: string; album: string } | null } } }).navigator.mediaSession.metadata;
+      return m ? { title: m.title, artist: m.artist, album: m.album } : null;
+    });
+    expect(card).toEqual({ title: episode.title, artist: series.title, album: expect.stringMatching(/^S\d+E\d+/) });
+    await expect.poll(() => page.evaluate(() => Object.keys((globalThis as unknown as { mediaHandlers: object }).mediaHandlers).sort()), { timeout: 5000 })
+      .toEqual(['nexttrack', 'pause', 'play', 'previoustrack', 'seekbackward', 'seekforward', 'seekto', 'stop']);
+
+    // Pause from the system: the picture stops and the machine may sleep; play again: awake again.
+    await press('pause');
+    await expect.poll(paused, { timeout: 5000 }).toBe(true);
+    await expect.poll(calls, { timeout: 5000 }).toEqual(['awake true', 'awake false']);
+    await press('seekto', { seekTime: 6 });
+    await expect.poll(() => page.getByTestId('video').evaluate((e) => Math.round((e as unknown as { currentTime: number }).currentTime)), { timeout: 10_000 }).toBe(6);
+    await press('play');
+    await waitForPlaying(page, 6);
+    await expect.poll(calls, { timeout: 5000 }).toEqual(['awake true', 'awake false', 'awake true']);
+
+    // F goes full screen through the bridge, not the browser's API.
+    await page.keyboard.press('f');
+    await expect.poll(calls, { timeout: 5000 }).toContain('fullscreen true');
+    await page.keyboard.press('f');
+    await expect.poll(calls, { timeout: 5000 }).toContain('fullscreen false');
+
+    // Next on the system's keys plays the next episode; leaving the player lets the machine sleep.
+    await press('nexttrack');
+    await page.waitForURL((url) => url.searchParams.get('item') !== episode.id, { timeout: 30_000 });
+    await page.getByTestId('video').evaluate((e) => ((e as unknown as { muted: boolean }).muted = true));
+    await waitForPlaying(page, 0.3);
+    await page.keyboard.press('Backspace');
+    await page.waitForURL((url) => !url.pathname.startsWith('/play/'), { timeout: 30_000 });
+    await expect.poll(async () => (await calls()).at(-1), { timeout: 5000 }).toBe('awake false');
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -8,6 +8,8 @@ import { cardStartsAt, nextEpisodeOf, nextPartOf, type NextEpisode } from './nex
 
 export function useNextUp(item: Ref<ItemDetail | null>, fileId: Ref<string>, position: Ref<number>, duration: Ref<number>, credits: Ref<number | null>) {
   const next = shallowRef<NextEpisode | null>(null);
+  /** The series of an episode, for the system's now-playing card. */
+  const seriesTitle = ref<string | null>(null);
   /** The viewer said Cancel: no card, no auto-play, for this file. */
   const dismissed = ref(false);
 
@@ -15,10 +17,13 @@ export function useNextUp(item: Ref<ItemDetail | null>, fileId: Ref<string>, pos
     () => [item.value?.id, item.value?.seriesId] as const,
     async ([id, seriesId]) => {
       next.value = null;
+      seriesTitle.value = null;
       if (!id || !seriesId) return;
       try {
         const series = await getItem(seriesId);
-        if (item.value?.id === id) next.value = nextEpisodeOf(series, id);
+        if (item.value?.id !== id) return;
+        next.value = nextEpisodeOf(series, id);
+        seriesTitle.value = series.title;
       } catch {
         // No series, no card: the episode simply ends.
       }
@@ -38,5 +43,5 @@ export function useNextUp(item: Ref<ItemDetail | null>, fileId: Ref<string>, pos
     return episode ? episodeCode(episode.season ?? next.value?.seasonNumber ?? null, episode.episode, episode.episodeEnd) : null;
   });
 
-  return { next, nextPart, showCard, dismissed, code, startsAt };
+  return { next, nextPart, showCard, dismissed, code, startsAt, seriesTitle };
 }
