@@ -29,6 +29,29 @@ export interface SegmentJobInput {
   fastUntil?: number;
 }
 
+/**
+ * Audio is read from a second opening of the input that starts this much before the video: the segment muxer
+ * cuts on the keyframe's decode time, so with B-frames the segment before a cut ends its audio up to a few
+ * frames before the picture at the cut, and a job starting there must begin its audio where that one ended.
+ * The job drops what it made before that point (segment-job.ts); this only has to be more than the delay.
+ */
+export const AUDIO_LEAD_SECONDS = 0.5;
+
+/** Encoded audio is AAC at 48 kHz: 1024 samples a frame. */
+export const AAC_RATE = 48_000;
+export const AAC_FRAME_SAMPLES = 1024;
+
+/**
+ * Where a job starting at `start` begins its audio input. Encoded audio starts on one grid of AAC frames from
+ * the file's zero, whatever the job, so the frames of two jobs fall on the same times and a seam between them
+ * is a frame boundary of both (no sliver of overlap or gap).
+ */
+export function audioStartFor(start: number, encode: boolean): number {
+  const t = Math.max(0, start - AUDIO_LEAD_SECONDS);
+  if (!encode) return t;
+  return (Math.floor((t * AAC_RATE) / AAC_FRAME_SAMPLES) * AAC_FRAME_SAMPLES) / AAC_RATE;
+}
+
 /** How much of a transcode each (re)start makes at the fast settings before settling (seconds). */
 export const FAST_START_SECONDS = 3;
 
@@ -111,6 +134,9 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
   const device = hw?.kind === 'vaapi' ? ['-vaapi_device', hw.device!] : [];
   const fast = decision.videoAction === 'encode' && !hw && fastUntil !== undefined && fastUntil > from && fastUntil < plan.starts.length;
   const args = ['-nostdin', '-hide_banner', '-v', 'error', ...device, '-ss', seconds(start), '-copyts', ...demuxer, '-i', input];
+  const audioStart = audioStartFor(start, decision.audioAction === 'encode');
+  // The audio's own opening of the file (input 1), a little before the video's: see AUDIO_LEAD_SECONDS.
+  if (decision.audio) args.push('-ss', seconds(audioStart), ...demuxer, '-i', input);
   const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
   const upload = hw?.kind === 'vaapi' ? ',format=nv12,hwupload' : hw?.kind === 'qsv' ? ',format=nv12' : '';
   if (burn && decision.video) {
@@ -119,7 +145,7 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
   } else if (decision.video) {
     args.push('-map', `0:${decision.video.index}`);
   }
-  if (decision.audio) args.push('-map', `0:${decision.audio.index}`);
+  if (decision.audio) args.push('-map', `1:${decision.audio.index}`);
   args.push('-sn', '-dn', '-map_metadata', '-1', '-map_chapters', '-1', '-max_muxing_queue_size', '4096');
   if (decision.videoAction === 'copy') {
     args.push('-c:v', 'copy');
@@ -146,7 +172,9 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
     if (decision.audio && (decision.audio.codec === 'opus' || decision.audio.codec === 'flac')) args.push('-strict', '-2');
   } else if (decision.audioAction === 'encode') {
     const ch = decision.audioChannels;
-    args.push('-c:a', 'aac', '-ac', String(ch), '-b:a', ch > 2 ? '384k' : '160k', '-ar', '48000');
+    // first_pts: the first sample lands exactly on the frame grid (padded or trimmed by a few samples at most).
+    args.push('-af', `aresample=${AAC_RATE}:first_pts=${Math.round(audioStart * AAC_RATE)}`);
+    args.push('-c:a', 'aac', '-ac', String(ch), '-b:a', ch > 2 ? '384k' : '160k', '-ar', String(AAC_RATE));
   }
   args.push(
     '-f', 'segment',
