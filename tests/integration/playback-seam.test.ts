@@ -202,3 +202,26 @@ describe('a transcode restart', () => {
   }, 90_000);
 });
 
+
+describe('the first job', () => {
+  // A transcode's job 0 is not here: its first picture is decoded two frames before zero (B-frames), which a
+  // tfdt cannot say, so its first fragment shows 80 ms late (see docs/benchmarks.md, playback, 2026-12-03).
+  it('a remux with re-encoded audio from the start: segment 0 starts at the first picture and joins segment 1', async () => {
+    const s = await play(srv, { fileId: files['Encoded Audio']!.id });
+    try {
+      const { names } = playlistOf(await (await srv.api(s.url)).text());
+      const at = (name: string): string => s.url.replace('index.m3u8', name);
+      const first = await bytes(at(names[0]!));
+      const second = await bytes(at(names[1]!));
+      const init = await bytes(at('init.mp4'));
+      const [a, b] = [await probeSegment(init, first), await probeSegment(init, second)];
+      expect(a.video[0]!.pts).toBeLessThan(0.01);
+      expect(a.audio[0]!.pts).toBeLessThan(0.01);
+      const seamAt = { before: a, after: b, silences: await silencesAcross(init, first, second), start: b.video[0]!.pts };
+      expectVideoJoins(seamAt);
+      expectAudioJoins(seamAt);
+    } finally {
+      await srv.api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+    }
+  }, 60_000);
+});
