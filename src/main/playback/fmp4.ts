@@ -255,7 +255,8 @@ export function dropLeadingSamples(media: Buffer, tracks: Map<number, TrackInfo>
   }
   if (cuts.length === 0) return { media, dropped: 0 };
   const shrinkMoof = cuts.reduce((a, c) => a + c.n * c.run.entrySize, 0);
-  const out = Buffer.from(media);
+  // Every field that changes lies before the mdat's payload: copy that head only, not the media data.
+  const head = Buffer.from(media.subarray(0, mdat.body));
   // Decode times and data offsets first, while every field is where it was.
   for (const run of first.runs) {
     if (run.dataOffsetAt === null) continue;
@@ -265,29 +266,33 @@ export function dropLeadingSamples(media: Buffer, tracks: Map<number, TrackInfo>
     // The mdat bytes other runs lose before this run's data; its own dropped samples sit at its start, and the
     // sample after them moves to where they began.
     const before = cuts.filter((c) => c !== cut && c.bytesAt < at).reduce((a, c) => a + c.bytes, 0);
-    out.writeInt32BE(offset - shrinkMoof - before, run.dataOffsetAt);
+    head.writeInt32BE(offset - shrinkMoof - before, run.dataOffsetAt);
   }
   for (const c of cuts) {
-    out.writeUInt32BE(c.run.count - c.n, c.run.trun.body + 4);
-    writeTfdt(out, c.run.tfdt, readTfdt(media, c.run.tfdt) + BigInt(c.duration));
+    head.writeUInt32BE(c.run.count - c.n, c.run.trun.body + 4);
+    writeTfdt(head, c.run.tfdt, readTfdt(media, c.run.tfdt) + BigInt(c.duration));
   }
   // Then the sizes of the boxes that lose entries.
   for (const c of cuts) {
     const lost = c.n * c.run.entrySize;
-    out.writeUInt32BE(c.run.trun.end - c.run.trun.start - lost, c.run.trun.start);
-    out.writeUInt32BE(out.readUInt32BE(c.run.traf.start) - lost, c.run.traf.start);
+    head.writeUInt32BE(c.run.trun.end - c.run.trun.start - lost, c.run.trun.start);
+    head.writeUInt32BE(head.readUInt32BE(c.run.traf.start) - lost, c.run.traf.start);
   }
-  out.writeUInt32BE(moof.end - moof.start - shrinkMoof, moof.start);
-  out.writeUInt32BE(mdat.end - mdat.start - cuts.reduce((a, c) => a + c.bytes, 0), mdat.start);
-  // Cut the dropped entries and bytes out, from the end backwards so earlier positions hold.
+  head.writeUInt32BE(moof.end - moof.start - shrinkMoof, moof.start);
+  head.writeUInt32BE(mdat.end - mdat.start - cuts.reduce((a, c) => a + c.bytes, 0), mdat.start);
+  // Cut the dropped entries (in the head) and bytes (in the mdat) out.
   const ranges = [...cuts.map((c) => ({ at: c.run.entriesAt, len: c.n * c.run.entrySize })), ...cuts.map((c) => ({ at: c.bytesAt, len: c.bytes }))].sort((a, b) => a.at - b.at);
   const parts: Buffer[] = [];
+  const slice = (from: number, to: number): void => {
+    if (from < head.length) parts.push(head.subarray(from, Math.min(to, head.length)));
+    if (to > head.length) parts.push(media.subarray(Math.max(from, head.length), to));
+  };
   let at = 0;
   for (const r of ranges) {
-    parts.push(out.subarray(at, r.at));
+    slice(at, r.at);
     at = r.at + r.len;
   }
-  parts.push(out.subarray(at));
+  slice(at, media.length);
   return { media: Buffer.concat(parts), dropped: cuts.reduce((a, c) => a + c.n, 0) };
 }
 

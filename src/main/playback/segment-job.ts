@@ -133,7 +133,8 @@ export class SegmentJob {
       const { init, media: rest } = splitInit(raw);
       if (!init) throw new Error('no header in the first segment');
       this.tracks = trackInfo(init);
-      media = Buffer.from(rest);
+      // Our own read of the file: changed in place, no copy of the media data.
+      media = rest;
       // Each track's first sample back where it starts (the muxer stretched it to its zero) …
       unstretchFirstSamples(media);
       // … then shift so the first picture lands where it is in the file.
