@@ -3,7 +3,7 @@
 // the audio must run on across the seam with no frame twice, no overlap and no hole. Clips without B-frames
 // remuxed (audio copied, and AC-3 re-encoded to AAC) and a transcode (B-frames of its own).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 import { play, playlistOf } from '../helpers/playback-client';
 
 const CLIP_SECONDS = 30;
+const LONG_SECONDS = 50;
 /** 1 ms, in seconds: what "exactly" means after timescale rounding. */
 const MS = 0.001;
 
@@ -151,6 +152,8 @@ beforeAll(async () => {
   const { ffmpeg, ffprobe } = mediaTools();
   // The clip maker's H.264 is libx264 ultrafast: no B-frames (checked below). AC-3 in MKV (audio re-encoded for Chromium) …
   await makeClip(join(lib, 'Encoded Audio (2020)', 'Encoded Audio (2020).mkv'), 'h264-ac3-mkv', CLIP_SECONDS);
+  // Longer than what a cold remux start reads before it plans (30 s).
+  await makeClip(join(lib, 'Long Cold (2020)', 'Long Cold (2020).mkv'), 'h264-ac3-mkv', LONG_SECONDS);
   // … and AAC in MKV (audio copied): the MP4 clip rewrapped as it is, so MKV's millisecond timestamps apply.
   const mp4 = await makeClip(join(dir, 'src', 'aac.mp4'), 'h264-aac-mp4', CLIP_SECONDS);
   const aacMkv = join(lib, 'Copied Audio (2020)', 'Copied Audio (2020).mkv');
@@ -172,7 +175,7 @@ beforeAll(async () => {
     const detail = (await (await srv.api(`/items/${item.id}`)).json()) as ItemDetail;
     files[item.title] = { id: detail.files[0]!.id, streams: detail.files[0]!.streams };
   }
-  expect(Object.keys(files).sort()).toEqual(['Copied Audio', 'Encoded Audio']);
+  expect(Object.keys(files).sort()).toEqual(['Copied Audio', 'Encoded Audio', 'Long Cold']);
 }, 120_000);
 
 afterAll(async () => {
@@ -224,4 +227,38 @@ describe('the first job', () => {
       await srv.api(`/playback/${s.sessionId}`, { method: 'DELETE' });
     }
   }, 60_000);
+});
+
+describe('a cold remux start', () => {
+  it('plans its first segments on a short read, lists every segment all the same, and hands over seamlessly', async () => {
+    // Cold: the keyframe index is not cached (the background queue may be reading it; that read is joined).
+    rmSync(join(server.services.cacheDir, 'keyframes'), { recursive: true, force: true });
+    const s = await play(srv, { fileId: files['Long Cold']!.id });
+    try {
+      const { durations, names } = playlistOf(await (await srv.api(s.url)).text());
+      expect(Math.abs(durations.reduce((a, b) => a + b, 0) - s.durationSeconds!)).toBeLessThan(0.5);
+      expect(names.length).toBe(Math.ceil((LONG_SECONDS - 1) / 4));
+      const at = (name: string): string => s.url.replace('index.m3u8', name);
+      const init = await bytes(at('init.mp4'));
+      // In order, as a player reads them: the first job makes them, no seek restarts anything.
+      const segments: Buffer[] = [];
+      for (const name of names) segments.push(await bytes(at(name)));
+      // The short read saw keyframes up to 29 s: its last start (28 s) is where the first job gave way.
+      const m = 7;
+      const [before, after] = [segments[m - 1]!, segments[m]!];
+      const seamAt = { before: await probeSegment(init, before), after: await probeSegment(init, after), silences: await silencesAcross(init, before, after), start: durations.slice(0, m).reduce((a, b) => a + b, 0) };
+      expectVideoJoins(seamAt);
+      expectAudioJoins(seamAt);
+      // Every frame of the file, once, across both runs.
+      const frames: number[] = [];
+      for (const seg of segments) frames.push(...(await probeSegment(init, seg)).video.map((p) => p.pts));
+      expect(frames.length).toBe(LONG_SECONDS * 25);
+      expect(new Set(frames.map((t) => Math.round(t * 1000))).size).toBe(frames.length);
+      const inspect = server.services.hls.inspect(s.sessionId)!;
+      expect(inspect.runs).toBeGreaterThanOrEqual(2);
+      expect(inspect.jobs).toBe(1);
+    } finally {
+      await srv.api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+    }
+  }, 90_000);
 });

@@ -7,8 +7,10 @@ import { segmentEnd, type SegmentPlan } from './playlist';
 /** The muxer cuts on the first keyframe at or after each time, less this slack for rounding. */
 const CUT_SLACK_SECONDS = 0.002;
 
-export function keyframeArgs(input: string): string[] {
-  return ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv', input];
+/** ffprobe's packet times and flags of the first video stream; `untilSeconds`: only the file's first seconds. */
+export function keyframeArgs(input: string, untilSeconds?: number): string[] {
+  const interval = untilSeconds === undefined ? [] : ['-read_intervals', `%+${seconds(untilSeconds)}`];
+  return ['-v', 'error', ...interval, '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv', input];
 }
 
 export interface SegmentJobInput {
