@@ -20,10 +20,10 @@ const work = mkdtempSync(join(tmpdir(), 'mc-bench-play-'));
 const results = [];
 const round = (n, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
-function record(name, ours, baselineName, baseline, target, unit = 's') {
-  const row = { name, value: round(ours), unit, baseline: baselineName, baselineValue: baseline === null ? null : round(baseline), ratio: baseline ? round(ours / baseline, 2) : null, target };
+function record(name, ours, baselineName, baseline, target, unit = 's', steps = undefined) {
+  const row = { name, value: round(ours), unit, baseline: baselineName, baselineValue: baseline === null ? null : round(baseline), ratio: baseline ? round(ours / baseline, 2) : null, target, ...(steps ? { steps } : {}) };
   results.push(row);
-  process.stderr.write(`${name}: ${row.value} ${unit}  (baseline ${baselineName}: ${row.baselineValue ?? '-'} ${unit}, ratio ${row.ratio ?? '-'})  target ${target}\n`);
+  process.stderr.write(`${name}: ${row.value} ${unit}  (baseline ${baselineName}: ${row.baselineValue ?? '-'} ${unit}, ratio ${row.ratio ?? '-'})  target ${target}${steps ? `  steps (s): ${JSON.stringify(steps)}` : ''}\n`);
 }
 
 function ff(args) {
@@ -88,16 +88,25 @@ async function main() {
     const seg = (s, i) => s.url.replace('index.m3u8', `seg-${String(i).padStart(5, '0')}.m4s`);
     const durationsOf = async (s) => [...(await get(s.url)).toString().matchAll(/#EXTINF:([\d.]+),/g)].map((m) => Number(m[1]));
 
-    // (a) remux: request → first segment (keyframe index read cold, then cached for the next play).
+    // (a) remux: request → first segment (keyframe index read cold, then cached for the next play), step by
+    // step as the client sees it: POST (decision, keyframe index, job start), playlist, init (the first segment
+    // closed by the muxer and fixed up), then the first segment's bytes.
     let t0 = performance.now();
+    const stamps = [];
+    const stamp = () => stamps.push(round((performance.now() - t0) / 1000 - stamps.reduce((a, b) => a + b, 0)));
     const remux = await post({ fileId: bigId, capabilities: caps });
+    stamp();
     await get(remux.url);
+    stamp();
     await get(remux.url.replace('index.m3u8', 'init.mp4'));
+    stamp();
     await get(seg(remux, 0));
+    stamp();
     const remuxFirst = (performance.now() - t0) / 1000;
+    const remuxSteps = { post: stamps[0], playlist: stamps[1], init: stamps[2], segment: stamps[3] };
     const remuxDurations = await durationsOf(remux);
     const baseRemux = ff(['-i', mkv, '-t', String(remuxDurations[0]), '-map', '0:0', '-map', '0:1', '-c:v', 'copy', '-c:a', 'aac', '-f', 'mp4', '-movflags', '+frag_keyframe+empty_moov', join(work, 'remux0.mp4')]);
-    record('(a) remux: request → first segment (cold keyframe index)', remuxFirst, 'plain ffmpeg remuxing the same segment', baseRemux, '< 0.5 s');
+    record('(a) remux: request → first segment (cold keyframe index)', remuxFirst, 'plain ffmpeg remuxing the same segment', baseRemux, '< 0.5 s', 's', remuxSteps);
     await fetch(`${origin}/api/v1/playback/${remux.sessionId}`, { method: 'DELETE', headers: auth });
     t0 = performance.now();
     const warm = await post({ fileId: bigId, capabilities: caps });

@@ -11,14 +11,15 @@ const CUT_SLACK_SECONDS = 0.002;
  * ffmpeg seeks an input with B-frames in a format that does not seek by presentation time (Matroska among
  * them) to 3/23 s before `-ss`, so a seek to a keyframe lands on the keyframe before it. A transcode trims
  * the decoded frames back to `-ss`; a copied video cannot be trimmed and began a whole GOP early (2 s of
- * picture the job put at the planned start, the audio trimmed to it: a restart played 2 s off sync).
- * Copying, the seek aims this far past the planned keyframe, which still lands on it (keyframes are further
- * apart than this), and the decoded audio is not trimmed (-noaccurate_seek) so it starts with the picture.
+ * picture put at the planned start: a restart played 2 s off sync). Copying, the video's seek aims this far
+ * past the planned keyframe, which still lands on it (keyframes are further apart than this).
  */
 const COPY_SEEK_LEAD_SECONDS = 0.135;
 
-export function keyframeArgs(input: string): string[] {
-  return ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv', input];
+/** ffprobe's packet times and flags of the first video stream; `untilSeconds`: only the file's first seconds. */
+export function keyframeArgs(input: string, untilSeconds?: number): string[] {
+  const interval = untilSeconds === undefined ? [] : ['-read_intervals', `%+${seconds(untilSeconds)}`];
+  return ['-v', 'error', ...interval, '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv', input];
 }
 
 export interface SegmentJobInput {
@@ -37,6 +38,29 @@ export interface SegmentJobInput {
    * normal preset once the segments before `fastUntil` are made (a restart at a planned cut, seamless).
    */
   fastUntil?: number;
+}
+
+/**
+ * Audio is read from a second opening of the input that starts this much before the video: the segment muxer
+ * cuts on the keyframe's decode time, so with B-frames the segment before a cut ends its audio up to a few
+ * frames before the picture at the cut, and a job starting there must begin its audio where that one ended.
+ * The job drops what it made before that point (segment-job.ts); this only has to be more than the delay.
+ */
+export const AUDIO_LEAD_SECONDS = 0.5;
+
+/** Encoded audio is AAC at 48 kHz: 1024 samples a frame. */
+export const AAC_RATE = 48_000;
+export const AAC_FRAME_SAMPLES = 1024;
+
+/**
+ * Where a job starting at `start` begins its audio input. Encoded audio starts on one grid of AAC frames from
+ * the file's zero, whatever the job, so the frames of two jobs fall on the same times and a seam between them
+ * is a frame boundary of both (no sliver of overlap or gap).
+ */
+export function audioStartFor(start: number, encode: boolean): number {
+  const t = Math.max(0, start - AUDIO_LEAD_SECONDS);
+  if (!encode) return t;
+  return (Math.floor((t * AAC_RATE) / AAC_FRAME_SAMPLES) * AAC_FRAME_SAMPLES) / AAC_RATE;
 }
 
 /** How much of a transcode each (re)start makes at the fast settings before settling (seconds). */
@@ -120,8 +144,11 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
   if (hw?.kind === 'vaapi' && !hw.device) throw new Error('vaapi needs a render device');
   const device = hw?.kind === 'vaapi' ? ['-vaapi_device', hw.device!] : [];
   const fast = decision.videoAction === 'encode' && !hw && fastUntil !== undefined && fastUntil > from && fastUntil < plan.starts.length;
-  const seek = decision.videoAction === 'copy' ? ['-noaccurate_seek', '-ss', seconds(start + COPY_SEEK_LEAD_SECONDS)] : ['-ss', seconds(start)];
+  const seek = ['-ss', seconds(decision.videoAction === 'copy' ? start + COPY_SEEK_LEAD_SECONDS : start)];
   const args = ['-nostdin', '-hide_banner', '-v', 'error', ...device, ...seek, '-copyts', ...demuxer, '-i', input];
+  const audioStart = audioStartFor(start, decision.audioAction === 'encode');
+  // The audio's own opening of the file (input 1), a little before the video's: see AUDIO_LEAD_SECONDS.
+  if (decision.audio) args.push('-ss', seconds(audioStart), ...demuxer, '-i', input);
   const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
   const upload = hw?.kind === 'vaapi' ? ',format=nv12,hwupload' : hw?.kind === 'qsv' ? ',format=nv12' : '';
   if (burn && decision.video) {
@@ -130,7 +157,7 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
   } else if (decision.video) {
     args.push('-map', `0:${decision.video.index}`);
   }
-  if (decision.audio) args.push('-map', `0:${decision.audio.index}`);
+  if (decision.audio) args.push('-map', `1:${decision.audio.index}`);
   args.push('-sn', '-dn', '-map_metadata', '-1', '-map_chapters', '-1', '-max_muxing_queue_size', '4096');
   if (decision.videoAction === 'copy') {
     args.push('-c:v', 'copy');
@@ -157,7 +184,9 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
     if (decision.audio && (decision.audio.codec === 'opus' || decision.audio.codec === 'flac')) args.push('-strict', '-2');
   } else if (decision.audioAction === 'encode') {
     const ch = decision.audioChannels;
-    args.push('-c:a', 'aac', '-ac', String(ch), '-b:a', ch > 2 ? '384k' : '160k', '-ar', '48000');
+    // first_pts: the first sample lands exactly on the frame grid (padded or trimmed by a few samples at most).
+    args.push('-af', `aresample=${AAC_RATE}:first_pts=${Math.round(audioStart * AAC_RATE)}`);
+    args.push('-c:a', 'aac', '-ac', String(ch), '-b:a', ch > 2 ? '384k' : '160k', '-ar', String(AAC_RATE));
   }
   args.push(
     '-f', 'segment',

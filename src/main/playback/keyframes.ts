@@ -1,6 +1,7 @@
 // The keyframe index of a file (the times a remux can cut at), read once with ffprobe's packet flags and
 // cached in the cache dir under the file's path and signature, so a changed file is read again.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runTool, stderrTail, ToolError } from '../media-tools/run';
@@ -38,6 +39,21 @@ export function readKeyframes(ffprobe: string, cacheDir: string, file: { path: s
     inFlight.set(key, pending);
   }
   return pending;
+}
+
+/** Whether the index of this file is cached already: then there is no ffprobe to wait for. */
+export function keyframesKnown(cacheDir: string, file: { path: string; signature: string }): boolean {
+  return existsSync(join(cacheDir, 'keyframes', `${keyframeCacheKey(file.path, file.signature)}.json`));
+}
+
+/**
+ * The keyframes of the file's first `seconds` only, not cached: a cold start plans its first segments on them
+ * while the whole index is read beside it (a short read is one process start and a few MB, whatever the film's length).
+ */
+export async function readKeyframePrefix(ffprobe: string, path: string, seconds: number): Promise<number[]> {
+  const result = await runTool(ffprobe, keyframeArgs(path, seconds), { timeoutMs: 60_000, maxOutputBytes: 64 * 1024 * 1024 });
+  if (result.code !== 0) throw new ToolError(`could not read the keyframes: ${stderrTail(result.stderr)}`, result);
+  return parseKeyframePackets(result.stdout);
 }
 
 async function load(ffprobe: string, dir: string, key: string, path: string): Promise<KeyframeIndex> {

@@ -6,8 +6,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, watch, writeFi
 import { join } from 'node:path';
 import { guardChild } from '../media-tools/child-guard';
 import { stderrTail, trackChild } from '../media-tools/run';
-import { firstVideoLead, shiftFragments, splitInit, trackInfo, type TrackInfo } from './fmp4';
+import { dropLeadingSamples, firstVideoSample, shiftFragments, splitInit, trackInfo, unstretchFirstSamples, type TrackInfo } from './fmp4';
 import { segmentCount, segmentName, type SegmentPlan } from './playlist';
+
+/**
+ * An audio frame that starts exactly at the cut went to the segment after it (the muxer puts the video first
+ * when decode times are equal); our times carry the video timescale's rounding, so "exactly" is within this.
+ */
+const TIE_SECONDS = 0.00025;
 
 export interface SegmentJobOptions {
   ffmpeg: string;
@@ -122,14 +128,23 @@ export class SegmentJob {
 
   private publish(i: number, path: string): void {
     const raw = readFileSync(path);
-    let media = raw;
+    let media: Buffer = raw;
     if (i === this.from) {
       const { init, media: rest } = splitInit(raw);
       if (!init) throw new Error('no header in the first segment');
       this.tracks = trackInfo(init);
-      media = Buffer.from(rest);
-      // The muxer starts at zero: shift so the first picture lands where it is in the file.
-      this.offset = this.o.firstVideoTime - firstVideoLead(media, this.tracks);
+      // Our own read of the file: changed in place, no copy of the media data.
+      media = rest;
+      // Each track's first sample back where it starts (the muxer stretched it to its zero) …
+      unstretchFirstSamples(media);
+      // … then shift so the first picture lands where it is in the file.
+      const video = firstVideoSample(media, this.tracks);
+      this.offset = this.o.firstVideoTime - (video?.pts ?? 0);
+      // The audio began early (AUDIO_LEAD_SECONDS): keep it from where the segment before this one ends its
+      // own, which is where its muxer cut, at the decode time of this first picture. Job 0 keeps all but the
+      // encoder's priming frame, which lies before zero.
+      const from = this.from === 0 ? 0 : this.o.firstVideoTime - (video ? video.pts - video.dts : 0);
+      media = dropLeadingSamples(media, this.tracks, 'soun', from - this.offset - TIE_SECONDS).media;
       const initPath = join(this.o.sessionDir, 'init.mp4');
       if (!existsSync(initPath)) {
         writeAtomically(initPath, Buffer.from(init));

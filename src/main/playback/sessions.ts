@@ -25,6 +25,12 @@ export interface SessionSpec {
   parts?: { path: string; durationSeconds: number }[];
   /** A transcode's hardware encoder; if it fails at run time the session goes on with libx264. */
   hardware?: HardwareChoice | null;
+  /**
+   * When `plan` is only the first segments of a cold remux (its last start's end unknown), the whole plan, still
+   * being read. The first job starts on `plan`; nothing is served before the whole plan is in (the playlist lists
+   * every segment), and the job is replaced by one on the whole plan at the first segment it could not cut.
+   */
+  finalPlan?: Promise<SegmentPlan>;
 }
 
 export interface SessionOptions {
@@ -84,6 +90,12 @@ interface Session {
   hardware: HardwareChoice | null;
   /** Why the hardware encoder was dropped, when it was. */
   fallback: string | null;
+  /** Until the whole plan is in: waited for by every request. */
+  ready: Promise<void> | null;
+  /** While the plan is the first segments only: the first segment the running job cannot cut (its last start). */
+  provisionalFrom: number | null;
+  /** The running job made its segments on the partial plan: replace it when it reaches this segment. */
+  replaceAt: number | null;
 }
 
 export class PlaybackSessions {
@@ -130,11 +142,22 @@ export class PlaybackSessions {
     const id = randomBytes(16).toString('base64url');
     const dir = join(this.root, id);
     mkdirSync(dir, { recursive: true });
-    const playlist = renderPlaylist(spec.plan);
-    writeFileSync(join(dir, 'index.m3u8'), playlist);
+    const playlist = spec.finalPlan ? '' : renderPlaylist(spec.plan);
+    if (!spec.finalPlan) writeFileSync(join(dir, 'index.m3u8'), playlist);
     if (spec.parts) writeFileSync(join(dir, 'parts.ffconcat'), concatList(spec.parts));
     const first = segmentAt(spec.plan, spec.startSeconds);
-    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, runs: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0, hardware: transcode ? (spec.hardware ?? null) : null, fallback: null };
+    const session: Session = { id, dir, spec, transcode, playlist, job: null, jobCount: 0, runs: 0, made: new Map(), lastUsed: Date.now(), lastRequested: first, events: new EventEmitter(), error: null, waiting: 0, hardware: transcode ? (spec.hardware ?? null) : null, fallback: null, ready: null, provisionalFrom: null, replaceAt: null };
+    if (spec.finalPlan) {
+      session.provisionalFrom = spec.plan.starts.length - 1;
+      session.replaceAt = session.provisionalFrom;
+      session.ready = spec.finalPlan.then(
+        (plan) => this.settlePlan(session, plan),
+        (e: unknown) => {
+          session.error = (e as Error).message;
+          session.job?.kill();
+        },
+      );
+    }
     session.events.setMaxListeners(0);
     this.sessions.set(id, session);
     this.startJob(session, first);
@@ -162,6 +185,13 @@ export class PlaybackSessions {
     const s = this.sessions.get(id);
     if (!s || !SESSION_ID.test(id)) throw new PlaybackError(404, 'no-session', 'No such play session (it may have ended).');
     s.lastUsed = Date.now();
+    if (s.ready) {
+      s.waiting++;
+      await s.ready.finally(() => s.waiting--);
+      s.lastUsed = Date.now();
+      if (s.provisionalFrom !== null) throw new PlaybackError(422, 'unplayable', `This file's keyframes could not be read: ${s.error ?? 'unknown error'}`);
+      if (!this.sessions.has(id)) throw new PlaybackError(404, 'no-session', 'The play session ended.');
+    }
     if (name === 'index.m3u8') return join(s.dir, name);
     if (name === 'init.mp4') return this.waitFor(s, () => existsSync(join(s.dir, 'init.mp4')), join(s.dir, name), timeoutMs);
     const m = SEGMENT_NAME.exec(name);
@@ -195,6 +225,34 @@ export class PlaybackSessions {
     for (const id of [...this.sessions.keys()]) this.stop(id);
   }
 
+  /**
+   * The whole plan is in: it must begin with the partial one (both come from the same keyframes by the same
+   * rule; if not, the job starts again on the whole plan). The playlist is written, and the job that cuts on the
+   * partial plan gives way at its last start, at once if it is there already.
+   */
+  private settlePlan(s: Session, plan: SegmentPlan): void {
+    if (!this.sessions.has(s.id)) return;
+    const partial = s.spec.plan.starts;
+    const m = s.provisionalFrom ?? partial.length - 1;
+    const same = partial.every((t, i) => Math.abs(t - (plan.starts[i] ?? Number.NaN)) < 1e-6);
+    s.spec.plan = plan;
+    s.playlist = renderPlaylist(plan);
+    writeFileSync(join(s.dir, 'index.m3u8'), s.playlist);
+    s.provisionalFrom = null;
+    const job = s.job;
+    if (!same) {
+      for (const i of [...s.made.keys()]) this.forget(s.id, i);
+      s.replaceAt = null;
+      this.startJob(s, segmentAt(plan, s.spec.startSeconds));
+    } else if (job && job.running && s.replaceAt !== null && job.next >= s.replaceAt) {
+      this.startJob(s, m, true);
+    } else if (!job || !job.running) {
+      s.replaceAt = null;
+    }
+    s.ready = null;
+    s.events.emit('change');
+  }
+
   /** Decides whether the running job can reach `index` soon, else restarts it there. */
   private steer(s: Session, index: number): void {
     const job = s.job;
@@ -219,6 +277,8 @@ export class PlaybackSessions {
    */
   private startJob(s: Session, from: number, settle = false): void {
     s.job?.kill();
+    // A job started once the whole plan is in cuts on it.
+    if (s.provisionalFrom === null) s.replaceAt = null;
     if (!settle) s.jobCount++;
     const jobDir = join(s.dir, `job-${++s.runs}`);
     const plan = s.spec.plan;
@@ -235,7 +295,16 @@ export class PlaybackSessions {
       firstVideoTime,
       onInit: () => s.events.emit('change'),
       onSegment: (i, bytes) => {
+        // Past the partial plan's last start this job's cuts are wrong: the job after it makes these again.
+        if (s.replaceAt !== null && i >= s.replaceAt) return;
         this.remember(s, i, bytes);
+        // Cut on the partial plan: the next segment's end is not known to this job.
+        if (s.replaceAt !== null && i === s.replaceAt - 1 && s.job === job) {
+          if (s.provisionalFrom === null) this.startJob(s, s.replaceAt, true);
+          else job.pause();
+          s.events.emit('change');
+          return;
+        }
         // The fast start has done its part: carry on from the next cut at the normal preset.
         if (fastUntil !== null && i === fastUntil - 1 && s.job === job) this.startJob(s, fastUntil, true);
         // Far ahead of what the player asked for: rest until it comes closer.

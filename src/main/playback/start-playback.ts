@@ -5,7 +5,7 @@ import type { AudioTrack, MediaSegment, MediaStream, PlaybackSession, StartPlayb
 import type { CatalogueQueries, FileSource } from '../db/catalogue-queries';
 import { contentType } from '../server/files';
 import { applyQualityCap, decidePlayMethod, isPictureSubtitle, type PlayDecision } from './decision';
-import { readKeyframes } from './keyframes';
+import { keyframesKnown, readKeyframePrefix, readKeyframes } from './keyframes';
 import { remuxPlan, transcodePlan, type SegmentPlan } from './playlist';
 import { PlaybackError, type PlaybackSessions } from './sessions';
 import { checkSource } from './source-check';
@@ -127,15 +127,27 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   if (!duration || duration <= 0) throw new PlaybackError(422, 'unplayable', 'The length of this file is unknown, so it cannot be streamed.');
   let plan: SegmentPlan;
   let firstPicture = 0;
+  let finalPlan: Promise<SegmentPlan> | undefined;
   if (decision.videoAction === 'copy') {
-    let keyframes: number[];
-    try {
-      keyframes = await timelineKeyframes(deps, parts ?? [file]);
-    } catch (e) {
-      throw new PlaybackError(422, 'unplayable', `This file's keyframes could not be read: ${(e as Error).message}`);
+    const unreadable = (e: unknown): PlaybackError => new PlaybackError(422, 'unplayable', `This file's keyframes could not be read: ${(e as Error).message}`);
+    const whole = timelineKeyframes(deps, parts ?? [file]);
+    // Cold: plan the first segments on a short read and start on them while the whole index is read beside it.
+    const early = !parts && startSeconds < PREFIX_SECONDS / 2 && !keyframesKnown(deps.cacheDir, file) ? await earlyPlan(deps, file.path, duration) : null;
+    if (early) {
+      whole.catch(() => undefined);
+      plan = early.plan;
+      firstPicture = early.firstPicture;
+      finalPlan = whole.then((k) => remuxPlan(k, duration), (e: unknown) => Promise.reject(unreadable(e)));
+    } else {
+      let keyframes: number[];
+      try {
+        keyframes = await whole;
+      } catch (e) {
+        throw unreadable(e);
+      }
+      plan = remuxPlan(keyframes, duration);
+      firstPicture = keyframes[0] ?? 0;
     }
-    plan = remuxPlan(keyframes, duration);
-    firstPicture = keyframes[0] ?? 0;
   } else {
     plan = transcodePlan(duration);
   }
@@ -147,9 +159,26 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     plan,
     startSeconds,
     firstPicture,
+    ...(finalPlan ? { finalPlan } : {}),
     ...(parts ? { parts: parts.map((p) => ({ path: p.path, durationSeconds: p.durationSeconds! })) } : {}),
   });
   return describe(sessionId, `/stream/hls/${sessionId}/index.m3u8`, 'application/vnd.apple.mpegurl');
+}
+
+/** How much of a file a cold remux start reads before it plans its first segments. */
+const PREFIX_SECONDS = 30;
+
+/**
+ * A plan of the file's first segments from its first PREFIX_SECONDS: each start is the one the whole index
+ * gives (a start depends only on the keyframes before it), all but the last one's end known. Null when the
+ * read fails or gives fewer than two starts (keyframes far apart): then the whole index is waited for.
+ */
+async function earlyPlan(deps: StartDeps, path: string, duration: number): Promise<{ plan: SegmentPlan; firstPicture: number } | null> {
+  if (duration <= PREFIX_SECONDS) return null;
+  const keyframes = await readKeyframePrefix(deps.ffprobe, path, PREFIX_SECONDS).catch(() => null);
+  if (!keyframes || keyframes.length === 0) return null;
+  const plan = remuxPlan(keyframes.filter((k) => k < PREFIX_SECONDS - 1), duration);
+  return plan.starts.length >= 2 ? { plan, firstPicture: keyframes[0]! } : null;
 }
 
 /** The keyframes of one file, or of stacked parts each shifted by the lengths of the parts before it. */
