@@ -22,11 +22,8 @@ import { encodeCatalogue } from '../../shared/catalogue-columns';
 const P = API_PREFIX;
 
 export function apiRoutes(router: Router, sv: ServerServices): void {
+  // Kept until a write the lists show (the triggers of migration 8 count them): no writer announces anything.
   const lists = new ListCache(sv.db);
-  // A scan or library change has ended: the pages refetch the list now, and must get the new one.
-  sv.events.listen((event) => {
-    if (event.type === 'library-changed') lists.invalidate();
-  });
 
   router.on('GET', `${P}/info`, (ctx) => {
     const info: ServerInfo = {
@@ -50,8 +47,9 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('GET', `${P}/home`, async (ctx) => {
-    // The rows, their order and which are hidden are the family's settings (Settings › Home); kept
-    // like the list, and built again after any write (a title watched moves Continue watching).
+    // The rows, their order and which are hidden are the family's settings (Settings › Home), so they are
+    // part of the key; kept like the list, and built again after a write it shows (a title watched moves
+    // Continue watching and Next up: user_data is counted).
     const rows = sv.settings.get().home.rows;
     const build = (): HomeResponse => buildHomePage(sv.home, sv.queries, { rows });
     await sendEncoded(ctx, await lists.get(`home:default:${JSON.stringify(rows)}`, build, scanning()));
@@ -83,9 +81,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     const body = await readJson(ctx, progressBody);
     const id = ctx.params.id as string;
     if (!sv.queries.itemRow(id)) throw new HttpError(404, 'not-found', 'No such item.');
+    // Watched and in progress are in the list and on home: the write itself moves the list counter.
     sv.queries.saveProgress(id, body.positionSeconds, body.played);
-    // Watched and in-progress are in the list: the next load shows the mark.
-    lists.invalidate();
     sendNoContent(ctx);
   });
 
@@ -120,7 +117,6 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   router.on('DELETE', `${P}/libraries/:id`, (ctx) => {
     const id = ctx.params.id as string;
     if (!sv.removeLibrary(id)) throw new HttpError(404, 'not-found', 'No such library.');
-    lists.invalidate();
     sendNoContent(ctx);
   });
 
