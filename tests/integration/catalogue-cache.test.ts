@@ -187,3 +187,21 @@ describe('each write the list shows', () => {
     }
   });
 });
+
+describe('the next start', () => {
+  it('answers the first list request from the saved list when nothing it shows was written meanwhile', async () => {
+    const before = await lists();
+    const counter = (): number => server.services.db.prepare<[], number>('SELECT n FROM list_version').pluck().get()!;
+    const count = counter();
+    await server.close();
+    srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: rendererFolder(dir) });
+    server = srv.server;
+    await server.services.scans.whenIdle(); // the start-up rescan finds nothing new
+    expect(counter()).toBe(count);
+    for (const path of ['/catalogue', '/items', '/home'] as const) {
+      const first = await get(path);
+      expect({ path, answer: first.answer, etag: first.etag }).toEqual({ path, answer: 'disk', etag: before[path].etag });
+      expect(first.json).toEqual(before[path].json);
+    }
+  });
+});

@@ -1,6 +1,9 @@
 // The kept library list (src/main/catalogue/list-cache.ts) on a real SQLite catalogue: kept across writes the
 // list does not show, built again after one it does, and during a scan sent as it was and rebuilt behind.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase, type Db } from '../../src/main/db/open';
 import { ListCache } from '../../src/main/catalogue/list-cache';
 
@@ -95,5 +98,43 @@ describe('the kept list', () => {
     const after = await lists.get('k', build, false);
     expect(after.answer).toBe('built');
     expect(JSON.parse((await import('node:zlib')).gunzipSync(after.body.gzip).toString())).toHaveLength(3);
+  });
+
+  it('is saved to disk and answers the first request of the next start, only for this catalogue at this count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'list-cache-'));
+    try {
+      const first = new ListCache(db, 0, dir);
+      const built = await first.get('k', build);
+      expect(readdirSync(dir)).toHaveLength(1);
+      // The next start, nothing written since: from disk, no build.
+      const again = new ListCache(db, 0, dir);
+      const fromDisk = await again.get('k', build);
+      expect(fromDisk.answer).toBe('disk');
+      expect(fromDisk.body.etag).toBe(built.body.etag);
+      expect(fromDisk.body.gzip.equals(built.body.gzip)).toBe(true);
+      expect((await again.get('k', build)).answer).toBe('hit');
+      expect(builds).toBe(1);
+      // A write the list shows before the next start: built again.
+      titled('b', 'Beta');
+      const changed = await new ListCache(db, 0, dir).get('k', build);
+      expect(changed.answer).toBe('built');
+      expect(builds).toBe(2);
+      // Another catalogue at the same count (a restored backup, a new file) never takes this file.
+      const other = openDatabase(':memory:');
+      try {
+        other.prepare('UPDATE list_version SET n = ?').run(db.prepare('SELECT n FROM list_version').pluck().get());
+        let otherBuilds = 0;
+        const theirs = await new ListCache(other, 0, dir).get('k', () => ++otherBuilds);
+        expect(theirs.answer).toBe('built');
+        expect(otherBuilds).toBe(1);
+      } finally {
+        other.close();
+      }
+      // A damaged file is a build, not an error.
+      for (const name of readdirSync(dir)) writeFileSync(join(dir, name), 'not a list');
+      expect((await new ListCache(db, 0, dir).get('k', build)).answer).toBe('built');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

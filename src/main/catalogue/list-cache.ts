@@ -9,9 +9,14 @@
 // probes, placeholder colours, thousands of rows a minute), the next request gets the list there is at
 // once and a fresh one is built after the reply, at most one at a time and spaced out, so a busy scan
 // does not make every page load wait for a rebuild. Once the scan is over the next request waits again.
+// Each body is also saved in the cache folder with its counter, so after a restart the first request
+// is answered from disk when nothing the list shows was written since (the counter lives in the
+// catalogue, with a random epoch per catalogue so a file is never taken for another catalogue's).
 import { gunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../db/open';
 import type { RequestContext } from '../server/http-kit';
 
@@ -27,7 +32,7 @@ export interface EncodedBody {
 }
 
 /** How a request was answered, for the Server-Timing header (and the tests: no clock involved). */
-export type ListAnswer = 'hit' | 'built' | 'stale';
+export type ListAnswer = 'hit' | 'disk' | 'built' | 'stale';
 
 /** While a scan writes, a rebuild behind the reply starts at least this many build times after the last one ended. */
 const SCAN_REBUILD_SPACING = 2;
@@ -38,13 +43,21 @@ export class ListCache {
   /** When the last build of a key ended, and what it cost (ms), to space the rebuilds during a scan. */
   private readonly lastBuild = new Map<string, { ended: number; ms: number }>();
   private readonly counter;
+  private readonly epoch: string;
+  /** Keys whose saved file was looked at (once per key and start). */
+  private readonly triedDisk = new Set<string>();
 
-  /** `scanRebuildSpacing`: see SCAN_REBUILD_SPACING (tests set 0, so no clock decides what they see). */
+  /**
+   * `scanRebuildSpacing`: see SCAN_REBUILD_SPACING (tests set 0, so no clock decides what they see).
+   * `dir`: where bodies are saved between starts (null: not saved).
+   */
   constructor(
     private readonly db: Db,
     private readonly scanRebuildSpacing = SCAN_REBUILD_SPACING,
+    private readonly dir: string | null = null,
   ) {
     this.counter = db.prepare<[], number>('SELECT n FROM list_version WHERE id = 1').pluck();
+    this.epoch = db.prepare<[], string>('SELECT epoch FROM list_version WHERE id = 1').pluck().get() ?? '';
   }
 
   /** Cheap: one indexed row read, in its own read, so it sees every connection's commits. */
@@ -55,8 +68,9 @@ export class ListCache {
   /** The body of `key`: cached, or built now (see the rules at the top). `scanning`: a scan is writing. */
   async get(key: string, build: () => unknown, scanning = false): Promise<{ body: EncodedBody; answer: ListAnswer }> {
     const stamp = this.stamp();
+    const saved = this.bodies.has(key) ? undefined : this.fromDisk(key);
     const cached = this.bodies.get(key);
-    if (cached && cached.stamp >= stamp) return { body: cached, answer: 'hit' };
+    if (cached && cached.stamp >= stamp) return { body: cached, answer: saved === cached ? 'disk' : 'hit' };
     if (cached && scanning) {
       this.rebuildBehind(key, build);
       return { body: cached, answer: 'stale' };
@@ -112,9 +126,61 @@ export class ListCache {
     const body: EncodedBody = { stamp, etag, gzip: zipped };
     const kept = this.bodies.get(key);
     // Builds may end out of order (one behind a reply, one a request waited for): keep the newer.
-    if (!kept || kept.stamp <= stamp) this.bodies.set(key, body);
+    if (!kept || kept.stamp <= stamp) {
+      this.bodies.set(key, body);
+      this.toDisk(key, body);
+    }
     this.lastBuild.set(key, { ended: performance.now(), ms: performance.now() - started });
     return body;
+  }
+
+  private file(key: string): string {
+    return join(this.dir as string, `${createHash('sha1').update(key).digest('hex').slice(0, 16)}.list`);
+  }
+
+  /** The body saved for `key` by an earlier start, kept in memory if it is this catalogue's. Once per key. */
+  private fromDisk(key: string): EncodedBody | undefined {
+    if (this.dir === null || this.triedDisk.has(key)) return undefined;
+    this.triedDisk.add(key);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.file(key));
+    } catch {
+      return undefined;
+    }
+    // One line of JSON (what the body is), then the gzip bytes.
+    const end = bytes.indexOf(10);
+    if (end < 0) return undefined;
+    try {
+      const head = JSON.parse(bytes.subarray(0, end).toString('utf8')) as { key?: unknown; epoch?: unknown; stamp?: unknown; etag?: unknown };
+      if (head.key !== key || head.epoch !== this.epoch || typeof head.stamp !== 'number' || typeof head.etag !== 'string') return undefined;
+      const body: EncodedBody = { stamp: head.stamp, etag: head.etag, gzip: bytes.subarray(end + 1) };
+      // A count above the catalogue's own is not this catalogue's past.
+      if (body.stamp > this.stamp()) return undefined;
+      this.bodies.set(key, body);
+      return body;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Written beside and renamed, so a start never reads half a file; a failure only costs a build at the
+   * next start. At once, not in the background: half a megabyte into the page cache takes about a
+   * millisecond, and a server that stops right after a build still leaves it for the next start.
+   */
+  private toDisk(key: string, body: EncodedBody): void {
+    if (this.dir === null) return;
+    const file = this.file(key);
+    const head = Buffer.from(`${JSON.stringify({ key, epoch: this.epoch, stamp: body.stamp, etag: body.etag })}\n`);
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.concat([head, body.gzip]));
+      renameSync(tmp, file);
+    } catch {
+      // Not kept for the next start; this one is unaffected.
+    }
   }
 }
 

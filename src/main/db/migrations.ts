@@ -397,7 +397,8 @@ CREATE INDEX IF NOT EXISTS people_tmdb_pending ON people (tmdb_id) WHERE tmdb_id
     // the list can show, bumped by triggers: any insert or delete in a table the list reads, and an update
     // only when a column the list reads changes (a rescan that rewrites a title as it was counts nothing).
     // Triggers run for every connection (a CLI scan beside the server), and a fresh SELECT sees their
-    // commits, so the counter alone says when a kept list is out of date.
+    // commits, so the counter alone says when a kept list is out of date. `epoch` is random per catalogue,
+    // so a list saved to disk at count n is never taken for another catalogue's count n (a restored backup).
     // Columns read, by table (catalogue-queries.ts listItems, library-facets.ts, home-queries.ts):
     //   items: id kind series_id title original_title sort_key year premiered overview outline runtime_minutes
     //          content_rating season_number episode_number collection_id languages placeholder added_at missing_since
@@ -412,7 +413,9 @@ CREATE INDEX IF NOT EXISTS people_tmdb_pending ON people (tmdb_id) WHERE tmdb_id
     sql: `
 CREATE TABLE IF NOT EXISTS list_version (
   id INTEGER PRIMARY KEY CHECK (id = 1),
-  n INTEGER NOT NULL
+  n INTEGER NOT NULL,
+  -- Which catalogue the counter counts: a list kept on disk is only this catalogue's at this count.
+  epoch TEXT NOT NULL DEFAULT (lower(hex(randomblob(8))))
 );
 INSERT OR IGNORE INTO list_version (id, n) VALUES (1, 0);
 ${listTriggers({

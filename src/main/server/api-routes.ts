@@ -1,6 +1,6 @@
 // The JSON API under /api/v1: every request body validated at the edge with the schemas of src/shared/api.ts.
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { addLibraryBody, progressBody, scanBody, searchQuery, startPlaybackBody } from '../../shared/api-schemas';
 import {
   API_PREFIX,
@@ -22,8 +22,9 @@ import { encodeCatalogue } from '../../shared/catalogue-columns';
 const P = API_PREFIX;
 
 export function apiRoutes(router: Router, sv: ServerServices): void {
-  // Kept until a write the lists show (the triggers of migration 8 count them): no writer announces anything.
-  const lists = new ListCache(sv.db);
+  // Kept until a write the lists show (the triggers of migration 8 count them): no writer announces anything;
+  // saved in the cache folder, so a start with nothing new answers the first request without a build.
+  const lists = new ListCache(sv.db, undefined, join(sv.cacheDir, 'lists'));
 
   router.on('GET', `${P}/info`, (ctx) => {
     const info: ServerInfo = {
