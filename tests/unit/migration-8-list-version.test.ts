@@ -21,16 +21,26 @@ function catalogueAt7() {
   return db;
 }
 
+function catalogueAt7Migrated() {
+  const db = catalogueAt7();
+  migrate(db, migrations);
+  return db;
+}
+
 describe('migration 8', () => {
   it('adds a counter at 0 to a version-7 catalogue, keeps every row, and can run again after a rollback', () => {
     const db = catalogueAt7();
     expect(migrate(db, migrations)).toBe(migrations.filter((m) => m.version > 7).length);
     expect(db.prepare('SELECT n FROM list_version').pluck().all()).toEqual([0]);
+    // A random epoch per catalogue: a list saved on disk is only ever taken for this one.
+    const epoch = db.prepare<[], string>('SELECT epoch FROM list_version').pluck().get();
+    expect(epoch).toMatch(/^[0-9a-f]{16}$/);
+    expect(catalogueAt7Migrated().prepare('SELECT epoch FROM list_version').pluck().get()).not.toBe(epoch);
     expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(1);
     db.prepare(`UPDATE items SET title = 'Harbour Lights'`).run();
     db.pragma('user_version = 7');
     migrate(db, migrations);
-    expect(db.prepare('SELECT n FROM list_version').pluck().all()).toEqual([1]);
+    expect(db.prepare('SELECT n, epoch FROM list_version').all()).toEqual([{ n: 1, epoch }]);
     db.close();
   });
 
