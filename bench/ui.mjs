@@ -36,6 +36,13 @@ const pct = (list, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 const results = [];
+/** How the server answered a list request (its Server-Timing: hit, built, or stale while a scan writes). */
+const listAnswer = (header) => /list;desc="(\w+)"/.exec(header ?? '')?.[1] ?? 'not said';
+const notes = [];
+function note(text) {
+  notes.push(text);
+  process.stderr.write(`${text}\n`);
+}
 function record(name, value, unit, baselineName, baseline, target) {
   results.push({ name, value: round(value, 2), unit, baseline: baselineName, baselineValue: baseline === null ? null : round(baseline, 2), target });
   process.stderr.write(`${name}: ${round(value, 2)} ${unit}  (baseline ${baselineName}: ${baseline === null ? '-' : round(baseline, 2)})  target ${target}\n`);
@@ -137,11 +144,17 @@ async function main() {
     const infoCall = await timed(async () => (await fetch(`${server.origin}/api/v1/info`, auth)).text());
     const rawBytes = async (path) => {
       const res = await fetch(`${server.origin}${path}`, gzHeaders);
-      return { text: await res.text(), length: Number(res.headers.get('content-length')) };
+      return { text: await res.text(), length: Number(res.headers.get('content-length')), answer: listAnswer(res.headers.get('server-timing')) };
     };
     const cols1 = await timed(() => rawBytes('/api/v1/catalogue'));
     const colsWarm = [];
-    for (let i = 0; i < 5; i++) colsWarm.push((await timed(() => rawBytes('/api/v1/catalogue'))).ms);
+    const warmAnswers = [];
+    for (let i = 0; i < 5; i++) {
+      const warm = await timed(() => rawBytes('/api/v1/catalogue'));
+      colsWarm.push(warm.ms);
+      warmAnswers.push(warm.out.answer);
+    }
+    note(`/api/v1/catalogue answered: first ${cols1.out.answer}, then ${warmAnswers.join(' ')}`);
     const columns = JSON.parse(cols1.out.text);
     if (columns.count !== COUNT) throw new Error(`listed ${columns.count}, expected ${COUNT}`);
     const columnsGzip = gzipSync(cols1.out.text);
@@ -221,10 +234,15 @@ async function main() {
     const homeTiming = await page.evaluate(() => ({ dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, now: performance.now() }));
     record('home ready (reload → first row in the DOM)', homeTiming.now, 'ms', 'DOMContentLoaded', homeTiming.dcl, '< 1000 ms');
 
+    const pageList = [];
+    page.on('response', (res) => {
+      if (res.url().includes('/api/v1/catalogue')) pageList.push(`${res.status()} ${listAnswer(res.headers()['server-timing'])}`);
+    });
     await page.goto(`${server.origin}/library`);
     await page.waitForSelector('.poster-card', { timeout: 60_000 });
     const grid = await page.evaluate(() => ({ dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, now: performance.now() }));
     record('library: navigation → first painted grid (list loaded, filtered, rendered)', grid.now, 'ms', 'DOMContentLoaded', grid.dcl, '< 1000 ms');
+    note(`the library page's /api/v1/catalogue answered: ${pageList.join(', ') || 'no request seen'}`);
 
     // Keystroke → painted result: set the box's value as a key would, then wait for the frame after the next one.
     // Script time: from the input to the end of the work it queued (the store's filter, Vue's render
@@ -314,7 +332,7 @@ async function main() {
     server.child.kill('SIGTERM');
   }
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'ui.json'), `${JSON.stringify({ count: COUNT, mallocArenaMax: ARENA_MAX, results }, null, 2)}\n`);
+  writeFileSync(join(root, 'bench', 'results', 'ui.json'), `${JSON.stringify({ count: COUNT, mallocArenaMax: ARENA_MAX, results, notes }, null, 2)}\n`);
   if (KEEP) process.stderr.write(`Kept ${work}\n`);
   else rmSync(work, { recursive: true, force: true });
 }

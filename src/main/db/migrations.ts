@@ -386,4 +386,73 @@ CREATE UNIQUE INDEX IF NOT EXISTS images_collection ON images (collection_id, ki
 CREATE INDEX IF NOT EXISTS people_tmdb_pending ON people (tmdb_id) WHERE tmdb_id IS NOT NULL AND details_at IS NULL;
 `,
   },
+  {
+    version: 8,
+    name: "the library list's own change counter",
+    // The library list, its object form and the home rows (GET /api/v1/catalogue, /items, /home) are kept
+    // encoded between requests (src/main/catalogue/list-cache.ts) and must be built again after a change
+    // they show, and only then. SQLite's total_changes() and data_version move at every write, so while
+    // the background wrote rows the list never shows (segment analyses, retry bookkeeping, a share's poll
+    // time) every list request rebuilt it, at 20,000 titles in 1 to 2.5 s. Here one row counts the writes
+    // the list can show, bumped by triggers: any insert or delete in a table the list reads, and an update
+    // only when a column the list reads changes (a rescan that rewrites a title as it was counts nothing).
+    // Triggers run for every connection (a CLI scan beside the server), and a fresh SELECT sees their
+    // commits, so the counter alone says when a kept list is out of date. `epoch` is random per catalogue,
+    // so a list saved to disk at count n is never taken for another catalogue's count n (a restored backup).
+    // Columns read, by table (catalogue-queries.ts listItems, library-facets.ts, home-queries.ts):
+    //   items: id kind series_id title original_title sort_key year premiered overview outline runtime_minutes
+    //          content_rating season_number episode_number collection_id languages placeholder added_at missing_since
+    //   files: id item_id rel_path part duration missing_since       streams: file_id idx type language width height hdr is_external
+    //   people: id name     credits: item_id person_id role ord      terms: id kind name     item_terms: item_id term_id ord
+    //   ratings: item_id source value      images (of items only): id item_id kind placeholder      collections: id name
+    //   user_data: profile_id item_id position_seconds played last_played_at      item_metadata: item_id state
+    // Not read, so not counted: chapters, dirs, libraries, library_roots, media_segments, segment_analyses,
+    // settings, profiles, items_fts, and every other column above (people's TMDB details, a file's probe
+    // state and size, a title's NFO signature…). A query that starts reading one must add it here, by a migration.
+    // IF NOT EXISTS: the step can run again on a database whose version was rolled back.
+    sql: `
+CREATE TABLE IF NOT EXISTS list_version (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n INTEGER NOT NULL,
+  -- Which catalogue the counter counts: a list kept on disk is only this catalogue's at this count.
+  epoch TEXT NOT NULL DEFAULT (lower(hex(randomblob(8))))
+);
+INSERT OR IGNORE INTO list_version (id, n) VALUES (1, 0);
+${listTriggers({
+  items: ['id', 'kind', 'series_id', 'title', 'original_title', 'sort_key', 'year', 'premiered', 'overview', 'outline', 'runtime_minutes', 'content_rating', 'season_number', 'episode_number', 'collection_id', 'languages', 'placeholder', 'added_at', 'missing_since'],
+  files: ['id', 'item_id', 'rel_path', 'part', 'duration', 'missing_since'],
+  streams: ['file_id', 'idx', 'type', 'language', 'width', 'height', 'hdr', 'is_external'],
+  people: ['id', 'name'],
+  credits: ['item_id', 'person_id', 'role', 'ord'],
+  terms: ['id', 'kind', 'name'],
+  item_terms: ['item_id', 'term_id', 'ord'],
+  ratings: ['item_id', 'source', 'value'],
+  images: ['id', 'item_id', 'kind', 'placeholder'],
+  collections: ['id', 'name'],
+  user_data: ['profile_id', 'item_id', 'position_seconds', 'played', 'last_played_at'],
+  item_metadata: ['item_id', 'state'],
+})}`,
+  },
 ];
+
+/**
+ * The triggers of migration 8: per table, one that counts inserts, one deletes, one updates that change
+ * one of `columns`. Images count only when they belong to an item (person photos and collection art are not
+ * in the list). Written out here once; a later change to what the list reads is a new migration, never an
+ * edit of this list.
+ */
+function listTriggers(tables: Readonly<Record<string, readonly string[]>>): string {
+  const bump = 'UPDATE list_version SET n = n + 1 WHERE id = 1;';
+  const out: string[] = [];
+  for (const [table, columns] of Object.entries(tables)) {
+    const rowOf = (row: 'NEW' | 'OLD'): string => (table === 'images' ? ` WHEN ${row}.item_id IS NOT NULL` : '');
+    const changed = columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+    const updateWhen = table === 'images' ? `(OLD.item_id IS NOT NULL OR NEW.item_id IS NOT NULL) AND (${changed})` : changed;
+    out.push(
+      `CREATE TRIGGER IF NOT EXISTS list_${table}_insert AFTER INSERT ON ${table}${rowOf('NEW')} BEGIN ${bump} END;`,
+      `CREATE TRIGGER IF NOT EXISTS list_${table}_delete AFTER DELETE ON ${table}${rowOf('OLD')} BEGIN ${bump} END;`,
+      `CREATE TRIGGER IF NOT EXISTS list_${table}_update AFTER UPDATE OF ${columns.join(', ')} ON ${table} WHEN ${updateWhen} BEGIN ${bump} END;`,
+    );
+  }
+  return out.join('\n');
+}

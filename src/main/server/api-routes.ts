@@ -1,6 +1,6 @@
 // The JSON API under /api/v1: every request body validated at the edge with the schemas of src/shared/api.ts.
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { addLibraryBody, progressBody, scanBody, searchQuery, startPlaybackBody } from '../../shared/api-schemas';
 import {
   API_PREFIX,
@@ -22,11 +22,9 @@ import { encodeCatalogue } from '../../shared/catalogue-columns';
 const P = API_PREFIX;
 
 export function apiRoutes(router: Router, sv: ServerServices): void {
-  const lists = new ListCache(sv.db);
-  // A scan or library change has ended: the pages refetch the list now, and must get the new one.
-  sv.events.listen((event) => {
-    if (event.type === 'library-changed') lists.invalidate();
-  });
+  // Kept until a write the lists show (the triggers of migration 8 count them): no writer announces anything;
+  // saved in the cache folder, so a start with nothing new answers the first request without a build.
+  const lists = new ListCache(sv.db, undefined, join(sv.cacheDir, 'lists'));
 
   router.on('GET', `${P}/info`, (ctx) => {
     const info: ServerInfo = {
@@ -50,8 +48,9 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   });
 
   router.on('GET', `${P}/home`, async (ctx) => {
-    // The rows, their order and which are hidden are the family's settings (Settings › Home); kept
-    // like the list, and built again after any write (a title watched moves Continue watching).
+    // The rows, their order and which are hidden are the family's settings (Settings › Home), so they are
+    // part of the key; kept like the list, and built again after a write it shows (a title watched moves
+    // Continue watching and Next up: user_data is counted).
     const rows = sv.settings.get().home.rows;
     const build = (): HomeResponse => buildHomePage(sv.home, sv.queries, { rows });
     await sendEncoded(ctx, await lists.get(`home:default:${JSON.stringify(rows)}`, build, scanning()));
@@ -83,9 +82,8 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
     const body = await readJson(ctx, progressBody);
     const id = ctx.params.id as string;
     if (!sv.queries.itemRow(id)) throw new HttpError(404, 'not-found', 'No such item.');
+    // Watched and in progress are in the list and on home: the write itself moves the list counter.
     sv.queries.saveProgress(id, body.positionSeconds, body.played);
-    // Watched and in-progress are in the list: the next load shows the mark.
-    lists.invalidate();
     sendNoContent(ctx);
   });
 
@@ -120,7 +118,6 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
   router.on('DELETE', `${P}/libraries/:id`, (ctx) => {
     const id = ctx.params.id as string;
     if (!sv.removeLibrary(id)) throw new HttpError(404, 'not-found', 'No such library.');
-    lists.invalidate();
     sendNoContent(ctx);
   });
 
