@@ -210,6 +210,8 @@ export interface EpisodeSummary {
   overview: string | null;
   airDate: string | null;
   runtimeMinutes: number | null;
+  /** Seconds: the probed length of its first file (what it plays), null before the probe. The metadata's runtime is often rounded or another cut. */
+  durationSeconds?: number | null;
   thumb: string | null;
   placeholder: string | null;
   fileIds: Id[];

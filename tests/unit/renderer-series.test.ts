@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeSummary, SeasonDetail } from '../../src/shared/api';
-import { nextUp, orderedSeasons, seasonLabel } from '../../src/renderer/lib/series';
+import { episodeSeconds, nextUp, orderedSeasons, seasonLabel } from '../../src/renderer/lib/series';
 
 function episode(id: string, season: number, number: number, userData: Partial<EpisodeSummary['userData']> = {}, files = true): EpisodeSummary {
   return {
@@ -58,5 +58,15 @@ describe('series: season order and what plays next', () => {
     expect(nextUp([season(1, [episode('e1', 1, 1, { played: true })])])?.episode.id).toBe('e1');
     expect(nextUp([])).toBeNull();
     expect(nextUp([season(1, [])])).toBeNull();
+  });
+});
+
+describe('episodeSeconds', () => {
+  it("measures by the file's probed length, and falls back to the metadata runtime, then 0", () => {
+    const base = episode('e', 1, 1);
+    expect(episodeSeconds({ ...base, runtimeMinutes: 44, durationSeconds: 32 })).toBe(32);
+    expect(episodeSeconds({ ...base, runtimeMinutes: 44, durationSeconds: null })).toBe(44 * 60);
+    expect(episodeSeconds({ ...base, runtimeMinutes: 44 })).toBe(44 * 60);
+    expect(episodeSeconds({ ...base, runtimeMinutes: null, durationSeconds: 0 })).toBe(0);
   });
 });

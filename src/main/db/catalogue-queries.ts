@@ -420,14 +420,19 @@ export class CatalogueQueries {
       )
       .all(seriesId);
     const fileIds = new Map<string, string[]>();
+    // The length of the file a row plays (its first), for its progress bar and Resume.
+    const durations = new Map<string, number | null>();
     for (const f of this.db
-      .prepare<[string], { id: string; item_id: string }>(
-        `SELECT f.id, f.item_id FROM files f JOIN items e ON e.id = f.item_id WHERE e.series_id = ? AND f.missing_since IS NULL ORDER BY f.part, f.rel_path`,
+      .prepare<[string], { id: string; item_id: string; duration: number | null }>(
+        `SELECT f.id, f.item_id, f.duration FROM files f JOIN items e ON e.id = f.item_id WHERE e.series_id = ? AND f.missing_since IS NULL ORDER BY f.part, f.rel_path`,
       )
       .iterate(seriesId)) {
       const list = fileIds.get(f.item_id);
       if (list) list.push(f.id);
-      else fileIds.set(f.item_id, [f.id]);
+      else {
+        fileIds.set(f.item_id, [f.id]);
+        durations.set(f.item_id, f.duration);
+      }
     }
     const users = this.userRows(episodes.map((e) => e.id), profileId);
     const toEpisode = (e: (typeof episodes)[number]): EpisodeSummary => ({
@@ -439,6 +444,7 @@ export class CatalogueQueries {
       overview: e.overview,
       airDate: e.premiered,
       runtimeMinutes: e.runtime_minutes,
+      durationSeconds: durations.get(e.id) ?? null,
       thumb: img(e.thumb),
       placeholder: e.thumb_placeholder || e.placeholder,
       fileIds: fileIds.get(e.id) ?? [],

@@ -12,6 +12,12 @@ export function isPlayable(episode: EpisodeSummary): boolean {
   return !episode.missing && episode.fileIds.length > 0;
 }
 
+/** How long an episode plays, in seconds: its file's length, else the metadata's runtime; 0 when neither is known. */
+export function episodeSeconds(episode: EpisodeSummary): number {
+  if (episode.durationSeconds && episode.durationSeconds > 0) return episode.durationSeconds;
+  return (episode.runtimeMinutes ?? 0) * 60;
+}
+
 export interface NextUp {
   season: SeasonDetail;
   episode: EpisodeSummary;
