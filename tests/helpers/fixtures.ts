@@ -43,7 +43,7 @@ export function movieNfo(fields: { title: string; year?: number; plot?: string; 
 
 const clipCache = new Map<string, string>();
 
-export type ClipKind = 'h264-aac-mp4' | 'h264-ac3-mkv' | 'h264-bframes-ac3-mkv' | 'hevc-aac-mkv' | 'vp9-opus-webm' | 'two-audio-mkv';
+export type ClipKind = 'h264-aac-mp4' | 'h264-aac-mp4-360p' | 'h264-ac3-mkv' | 'h264-bframes-ac3-mkv' | 'hevc-aac-mkv' | 'vp9-opus-webm' | 'two-audio-mkv';
 
 /** A real, short clip of the given kind, made once per test process and copied where asked. */
 export async function makeClip(dest: string, kind: ClipKind = 'h264-aac-mp4', seconds = 2): Promise<string> {
@@ -51,12 +51,14 @@ export async function makeClip(dest: string, kind: ClipKind = 'h264-aac-mp4', se
   let cached = clipCache.get(key);
   if (!cached || !existsSync(cached)) {
     const dir = tempDir('mc-clip-');
-    const ext = kind.endsWith('mp4') ? 'mp4' : kind.endsWith('webm') ? 'webm' : 'mkv';
+    const ext = kind.includes('mp4') ? 'mp4' : kind.endsWith('webm') ? 'webm' : 'mkv';
     cached = join(dir, `clip.${ext}`);
     const { ffmpeg } = mediaTools();
     const input = ['-f', 'lavfi', '-i', `testsrc2=size=320x180:rate=25:duration=${seconds}`, '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`];
     const codecs: Record<ClipKind, string[]> = {
       'h264-aac-mp4': ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '25', '-c:a', 'aac', '-movflags', '+faststart'],
+      // The same at 640×360: a second version of a title.
+      'h264-aac-mp4-360p': ['-vf', 'scale=640:360', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '25', '-c:a', 'aac', '-movflags', '+faststart'],
       'h264-ac3-mkv': ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '25', '-c:a', 'ac3'],
       // As films usually are: B-frames (ultrafast has none), a keyframe every 2 s, Matroska (which ffmpeg does not seek by pts).
       'h264-bframes-ac3-mkv': ['-c:v', 'libx264', '-preset', 'veryfast', '-bf', '3', '-g', '50', '-keyint_min', '50', '-sc_threshold', '0', '-pix_fmt', 'yuv420p', '-c:a', 'ac3'],

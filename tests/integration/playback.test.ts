@@ -2,7 +2,7 @@
 // is whole before the first segment exists, ffprobe reads it to the end, a far segment carries its own
 // time, a restart joins seamlessly, sessions are independent, capped, reaped, and sources that vanish say so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
@@ -85,12 +85,25 @@ function startOf(durations: number[], i: number): number {
   return durations.slice(0, i).reduce((a, b) => a + b, 0);
 }
 
+/** "Two Cuts": one title, a 320×180 file and a 640×360 one ({edition-…}), both direct in Chromium. */
+async function versionsOfOne(): Promise<{ itemId: string; tall: string; short: string }> {
+  const { items } = (await (await api('/items')).json()) as ItemsResponse;
+  const item = items.find((i) => i.title === 'Two Cuts')!;
+  const detail = (await (await api(`/items/${item.id}`)).json()) as ItemDetail;
+  expect(detail.files).toHaveLength(2);
+  const height = (f: (typeof detail.files)[number]): number => f.streams.find((x) => x.type === 'video')?.height ?? 0;
+  const [short, tall] = [...detail.files].sort((a, b) => height(a) - height(b));
+  return { itemId: item.id, tall: tall!.id, short: short!.id };
+}
+
 beforeAll(async () => {
   dir = tempDir();
   const lib = join(dir, 'films');
   await makeClip(join(lib, 'Remux Me (2020)', 'Remux Me (2020).mkv'), 'h264-ac3-mkv', CLIP_SECONDS);
   await makeClip(join(lib, 'Direct (2021)', 'Direct (2021).mp4'), 'h264-aac-mp4', 4);
   await makeClip(join(lib, 'B Frames (2023)', 'B Frames (2023).mkv'), 'h264-bframes-ac3-mkv', 30);
+  await makeClip(join(lib, 'Two Cuts (2024)', 'Two Cuts (2024).mp4'), 'h264-aac-mp4', 4);
+  await makeClip(join(lib, 'Two Cuts (2024)', 'Two Cuts (2024) {edition-Extended}.mp4'), 'h264-aac-mp4-360p', 4);
   await makeClip(join(lib, 'Gone (2022)', 'Gone (2022).mp4'), 'h264-aac-mp4', 4);
   const renderer = join(dir, 'renderer');
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
@@ -180,6 +193,55 @@ describe('a remux', () => {
   }, 60_000);
 });
 
+describe('versions, the keyframe index, and names that are not ours', () => {
+  it('of a title in two versions, plays the tallest that fits the client, direct play first', async () => {
+    const ids = await versionsOfOne();
+    const tall = await play({ itemId: ids.itemId });
+    expect(tall.url).toBe(`/stream/file/${ids.tall}`);
+    const capped = await play({ itemId: ids.itemId, capabilities: { ...CHROMIUM_CAPS, maxHeight: 200 } });
+    expect(capped.url).toBe(`/stream/file/${ids.short}`);
+    // Neither fits 144 lines: the shorter one is converted down, rather than the taller.
+    const tiny = await play({ itemId: ids.itemId, capabilities: { ...CHROMIUM_CAPS, maxHeight: 144 } });
+    expect(tiny).toMatchObject({ method: 'transcode', reasons: ['resolution-too-high'] });
+    expect(tiny.durationSeconds).toBeCloseTo(4, 0);
+    expect(server.services.hls.inspect(tiny.sessionId)).not.toBeNull();
+    for (const s of [tall, capped, tiny]) await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+  });
+
+  it('reads a file\'s keyframes once: a second play of it uses the cached index', async () => {
+    const dirOf = join(server.services.cacheDir, 'keyframes');
+    const first = await play({ fileId: fileOf('B Frames') });
+    await api(first.url);
+    const cached = readdirSync(dirOf).filter((f) => f.endsWith('.json'));
+    expect(cached.length).toBeGreaterThan(0);
+    const stamps = new Map(cached.map((f) => [f, statSync(join(dirOf, f)).mtimeMs]));
+    await api(`/playback/${first.sessionId}`, { method: 'DELETE' });
+    const second = await play({ fileId: fileOf('B Frames') });
+    await api(second.url);
+    expect(new Map(readdirSync(dirOf).filter((f) => f.endsWith('.json')).map((f) => [f, statSync(join(dirOf, f)).mtimeMs]))).toEqual(stamps);
+    await api(`/playback/${second.sessionId}`, { method: 'DELETE' });
+  });
+
+  it('answers a session or segment name that is not one of ours with 404 (or 400), never a path or a 500', async () => {
+    const s = await play({ fileId: fileOf('Remux Me') });
+    const good = s.url.split('/')[3]!;
+    for (const path of [
+      `/stream/hls/${'a'.repeat(8)}/index.m3u8`,
+      `/stream/hls/${good}/seg-1.m4s`,
+      `/stream/hls/${good}/seg-99999.m4s`,
+      `/stream/hls/${good}/..%2Findex.m3u8`,
+      `/stream/hls/${good}/index.m3u8%00`,
+      `/stream/hls/${'Z'.repeat(64)}/init.mp4`,
+    ]) {
+      const res = await api(path);
+      expect([400, 404], path).toContain(res.status);
+    }
+    expect((await api(`/playback/${'b'.repeat(80)}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await api('/playback/not%20an%20id', { method: 'DELETE' })).status).toBe(404);
+    await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
+  });
+});
+
 describe('a remux of a Matroska film with B-frames', () => {
   it('restarted far ahead, serves the very frames of its segment at their times, with the audio beside them', async () => {
     const s = await play({ fileId: fileOf('B Frames') });
@@ -232,6 +294,9 @@ describe('a transcode', () => {
     expect(Math.abs(a.first - startOf(durations, k - 1))).toBeLessThan(0.1);
     // The next segment starts one frame after the last frame of the one before it: no gap, no overlap.
     expect(b.first - (a.last + a.frame)).toBeCloseTo(0, 2);
+    // Back into what was made: served from the cache, no job started for it.
+    await bytes(s.url.replace('index.m3u8', names[k]!));
+    expect(server.services.hls.inspect(s.sessionId)!.jobs).toBe(2);
     await api(`/playback/${s.sessionId}`, { method: 'DELETE' });
   }, 90_000);
 
