@@ -216,6 +216,24 @@ describe('the player against the demo library', () => {
     const sheet = await thumb.evaluate((e) => /url\("?([^")]+)"?\)/.exec((e as unknown as { style: { backgroundImage: string } }).style.backgroundImage)?.[1] ?? '');
     expect(await page.evaluate(async (url) => (await (globalThis as unknown as TestWindow).fetch(url, { credentials: 'same-origin' })).status, sheet)).toBe(200);
     await screenshot(page, 'player-trickplay', false);
+    // While dragging, and after a keyboard seek with the pointer away from the bar, the thumbnail is the one of
+    // the time the preview shows.
+    const tiles = (await (await index).json()) as { intervalSeconds: number; count: number };
+    const expectedThumb = async (): Promise<number> => {
+      const [m, sec] = ((await page.locator('.seek__preview .seek__time').textContent()) ?? '0:00').trim().split(':').map(Number);
+      return Math.min(tiles.count - 1, Math.floor(((m ?? 0) * 60 + (sec ?? 0)) / tiles.intervalSeconds));
+    };
+    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+    await page.mouse.down();
+    const atStart = Number(await thumb.getAttribute('data-thumb'));
+    await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2, { steps: 5 });
+    await expect.poll(async () => Number(await thumb.getAttribute('data-thumb')), { timeout: 5000 }).toBeGreaterThan(atStart);
+    expect(Number(await thumb.getAttribute('data-thumb'))).toBe(await expectedThumb());
+    await page.mouse.up();
+    await page.mouse.move(box.x + box.width / 2, 200);
+    await page.keyboard.press('5');
+    await thumb.waitFor({ state: 'visible', timeout: 5000 });
+    expect(Number(await thumb.getAttribute('data-thumb'))).toBe(await expectedThumb());
   }, 200_000);
 
   it('subtitles show as text in the page, and an audio switch resumes at the same second with the new track', async () => {
@@ -232,6 +250,16 @@ describe('the player against the demo library', () => {
     await page.keyboard.press('0');
     await page.getByTestId('subtitle-cue').first().waitFor({ state: 'visible', timeout: PLAYBACK_TIMEOUT_MS });
     expect(await page.getByTestId('subtitle-cue').first().textContent()).toMatch(/light comes in sideways/i);
+    // With the controls showing, the line sits above their bar; once they hide, it comes down.
+    const cueBottom = (): Promise<number> => page.getByTestId('subtitle-cue').first().evaluate((e) => (e as unknown as { getBoundingClientRect(): { bottom: number } }).getBoundingClientRect().bottom);
+    const barTop = await page.locator('.controls__bottom').evaluate((e) => (e as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top);
+    await page.mouse.move(500, 300);
+    expect(await cueBottom()).toBeLessThanOrEqual(barTop);
+    const raisedAt = await cueBottom();
+    await page.locator('.player--idle').waitFor({ state: 'attached', timeout: 15_000 });
+    if (await page.getByTestId('subtitle-cue').count() > 0) expect(await cueBottom()).toBeGreaterThan(raisedAt);
+    await page.keyboard.press('0');
+    await page.getByTestId('subtitle-cue').first().waitFor({ state: 'visible', timeout: PLAYBACK_TIMEOUT_MS });
     await page.keyboard.press('Space');
     await screenshot(page, 'player-subtitles', false);
     // Size and background from the settings menu restyle the cue at once.
