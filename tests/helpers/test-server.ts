@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMediaServer, type MediaServerOptions, type RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
-import type { ServerEvent } from '../../src/shared/api';
+import type { ItemDetail, ItemsResponse, ServerEvent } from '../../src/shared/api';
 
 export interface ApiInit {
   method?: string;
@@ -90,4 +90,13 @@ export async function nextEvent(client: TestServer, match: (e: ServerEvent) => b
     }
   })();
   return { event };
+}
+
+/** Adds a film library of `paths`, waits for its scan to end, and answers every title's detail by its title. */
+export async function scannedFilms(client: TestServer, paths: string[]): Promise<Map<string, ItemDetail>> {
+  client.server.services.addLibrary({ type: 'movies', paths });
+  await client.server.services.scans.whenIdle();
+  const { items } = (await (await client.api('/items')).json()) as ItemsResponse;
+  const details = await Promise.all(items.map(async (item) => (await (await client.api(`/items/${item.id}`)).json()) as ItemDetail));
+  return new Map(details.map((detail) => [detail.title, detail]));
 }

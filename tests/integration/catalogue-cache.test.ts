@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { RunningServer } from '../../src/main/server/media-server';
-import type { HomeResponse, ItemSummary, ItemsResponse, Library, ServerEvent } from '../../src/shared/api';
+import type { HomeResponse, ItemSummary, ItemsResponse, Library } from '../../src/shared/api';
 import { decodeCatalogue, type CatalogueColumns } from '../../src/shared/catalogue-columns';
 import { LibraryScan } from '../../src/main/library/scanner';
 import { ArtworkWorker } from '../../src/main/library/artwork';
 import { MetadataQueries } from '../../src/main/db/metadata-queries';
 import { movieNfo, removeDir, tempDir, writeFile } from '../helpers/fixtures';
-import { rendererFolder, startTestServer, type TestServer } from '../helpers/test-server';
+import { nextEvent, rendererFolder, startTestServer, type TestServer } from '../helpers/test-server';
 import { rawDatabase } from '../helpers/sqlite';
 
 let dir: string;
@@ -20,30 +20,6 @@ let films: string;
 let server: RunningServer;
 let srv: TestServer;
 let library: Library;
-
-/** Resolves at the library-changed that follows the scan; the stream is open before anything can send it. */
-async function afterScan(start: () => Promise<Library>): Promise<Library> {
-  const res = await fetch(`${srv.base}/events`, { headers: srv.auth });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const lib = await start();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error('event stream ended');
-      buffer += decoder.decode(value, { stream: true });
-      for (const block of buffer.split('\n\n').slice(0, -1)) {
-        const data = block.split('\n').find((l) => l.startsWith('data: '));
-        const event = data ? (JSON.parse(data.slice(6)) as ServerEvent) : null;
-        if (event?.type === 'library-changed' && event.libraryId === lib.id) return lib;
-      }
-      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
-    }
-  } finally {
-    await reader.cancel();
-  }
-}
 
 beforeAll(async () => {
   dir = tempDir();
@@ -54,7 +30,11 @@ beforeAll(async () => {
   writeFile(films, 'Harbour Lights (1998)/Harbour Lights (1998).nfo', movieNfo({ title: 'Harbour Lights', year: 1998, genres: ['Drama'], actors: [{ name: 'Ada Quill' }], director: 'Wren Dale', imdb: 7.1 }));
   writeFile(films, 'Paper Kites (2004)/Paper Kites (2004).mkv', 'not video');
   writeFile(films, 'Paper Kites (2004)/Paper Kites (2004).nfo', movieNfo({ title: 'Paper Kites', year: 2004, genres: ['Family'], actors: [{ name: 'Bo Lark' }] }));
-  library = await afterScan(async () => (await (await srv.api('/libraries', { method: 'POST', body: { type: 'movies', paths: [films], name: 'Films' } })).json()) as Library);
+  // Subscribed before the library exists, so the end of its first scan cannot be missed (it is the only library).
+  const scanned = await nextEvent(srv, (e) => e.type === 'library-changed', 60_000);
+  library = (await (await srv.api('/libraries', { method: 'POST', body: { type: 'movies', paths: [films], name: 'Films' } })).json()) as Library;
+  const event = await scanned.event;
+  expect(event.type === 'library-changed' && event.libraryId).toBe(library.id);
 });
 
 afterAll(async () => {

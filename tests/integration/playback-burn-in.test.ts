@@ -8,10 +8,10 @@ import sharp from 'sharp';
 import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import { runTool } from '../../src/main/media-tools/run';
-import type { ItemDetail, ItemsResponse, PlaybackSession } from '../../src/shared/api';
+import type { ItemDetail, PlaybackSession } from '../../src/shared/api';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
 import { withVobsub } from '../helpers/vobsub';
-import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
+import { scannedFilms, startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
 import { play as playOn } from '../helpers/playback-client';
 
 /** Where the subpicture is (the clip is 320 × 180), and when: over the first segment (0–1 s) and after. */
@@ -68,11 +68,7 @@ beforeAll(async () => {
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
   srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer, playback: { maxTranscodes: 2 } });
   server = srv.server;
-  server.services.addLibrary({ type: 'movies', paths: [lib] });
-  await server.services.scans.whenIdle();
-  const { items } = (await (await api('/items')).json()) as ItemsResponse;
-  const detail = (await (await api(`/items/${items[0]!.id}`)).json()) as ItemDetail;
-  file = detail.files[0]!;
+  file = [...(await scannedFilms(srv, [lib])).values()][0]!.files[0]!;
 }, 120_000);
 
 afterAll(async () => {

@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import type { RunningServer } from '../../src/main/server/media-server';
 import { mediaTools } from '../../src/main/media-tools/tools';
 import { runTool } from '../../src/main/media-tools/run';
-import type { ItemDetail, ItemsResponse, PlaybackSession } from '../../src/shared/api';
+import type { ItemDetail, PlaybackSession } from '../../src/shared/api';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { scannedFilms, startTestServer, type TestServer } from '../helpers/test-server';
 import { play, playlistOf } from '../helpers/playback-client';
 
 const CLIP_SECONDS = 30;
@@ -168,13 +168,7 @@ beforeAll(async () => {
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
   srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer, playback: { maxTranscodes: 2 } });
   server = srv.server;
-  server.services.addLibrary({ type: 'movies', paths: [lib] });
-  await server.services.scans.whenIdle();
-  const { items } = (await (await srv.api('/items')).json()) as ItemsResponse;
-  for (const item of items) {
-    const detail = (await (await srv.api(`/items/${item.id}`)).json()) as ItemDetail;
-    files[item.title] = { id: detail.files[0]!.id, streams: detail.files[0]!.streams };
-  }
+  for (const [title, detail] of await scannedFilms(srv, [lib])) files[title] = { id: detail.files[0]!.id, streams: detail.files[0]!.streams };
   expect(Object.keys(files).sort()).toEqual(['Copied Audio', 'Encoded Audio', 'Long Cold']);
 }, 120_000);
 

@@ -9,7 +9,7 @@ import { mediaTools } from '../../src/main/media-tools/tools';
 import { runTool } from '../../src/main/media-tools/run';
 import type { ItemDetail, ItemsResponse, PlaybackSession, ServerEvent } from '../../src/shared/api';
 import { makeClip, removeDir, tempDir, writeFile } from '../helpers/fixtures';
-import { startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
+import { scannedFilms, startTestServer, type ApiInit, type TestServer } from '../helpers/test-server';
 import { CHROMIUM_CAPS, play as playOn, playlistOf } from '../helpers/playback-client';
 
 const CLIP_SECONDS = 40;
@@ -111,14 +111,7 @@ beforeAll(async () => {
   server = srv.server;
   origin = srv.origin;
   token = srv.token;
-  const id = server.services.addLibrary({ type: 'movies', paths: [lib] });
-  void id;
-  await server.services.scans.whenIdle();
-  const { items } = (await (await api('/items')).json()) as ItemsResponse;
-  for (const item of items) {
-    const detail = (await (await api(`/items/${item.id}`)).json()) as ItemDetail;
-    files[item.title] = detail.files[0]!.id;
-  }
+  for (const [title, detail] of await scannedFilms(srv, [lib])) files[title] = detail.files[0]!.id;
 }, 120_000);
 
 afterAll(async () => {
