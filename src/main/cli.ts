@@ -114,8 +114,9 @@ relative to --root (by default its own first folder).
 `,
   library: `Usage: media-centre library add --type T [--name NAME] [--poll MINUTES] DIR…
        media-centre library list [--json]
-       media-centre library remove ID
+       media-centre library remove [--] ID
 Options: --data DIR
+An id that begins with "-" (made by an older version) goes after "--".
 `,
   demo: `Usage: media-centre demo DIR
 

@@ -143,6 +143,24 @@ describe('media-centre CLI', () => {
     expect(again.stderr).toContain(`No library ${id}`);
   });
 
+  it('library remove takes an id that begins with "-" after "--", as older versions could make', () => {
+    const films = join(dir, 'lib-dash');
+    writeFile(films, 'Dash (2004)/Dash (2004).mkv');
+    const data = join(dir, 'data-dash');
+    const id = run('library', 'add', '--data', data, '--type', 'movies', films).stdout.trim();
+    const db = rawDatabase(join(data, 'library.db'));
+    db.pragma('foreign_keys = OFF');
+    db.prepare('UPDATE libraries SET id = ? WHERE id = ?').run('-dashFirst01', id);
+    db.prepare('UPDATE library_roots SET library_id = ? WHERE library_id = ?').run('-dashFirst01', id);
+    db.close();
+    const asOption = run('library', 'remove', '--data', data, '-dashFirst01');
+    expect(asOption.status).toBe(2);
+    expect(asOption.stderr).toMatch(/Unknown option|unknown option/i);
+    const removed = run('library', 'remove', '--data', data, '--', '-dashFirst01');
+    expect(removed.status, removed.stderr).toBe(0);
+    expect(JSON.parse(run('library', 'list', '--data', data, '--json').stdout)).toEqual([]);
+  });
+
   it('a scan killed with SIGKILL at any moment leaves a consistent catalogue that the next scan completes without duplicates', async () => {
     const lib = join(dir, 'big');
     const count = 1500;

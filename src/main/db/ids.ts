@@ -12,7 +12,8 @@ export function newId(): string {
   }
   const id = pool.subarray(offset, offset + 9).toString('base64url');
   offset += 9;
-  return id;
+  // An id that began with '-' would read as an option on a command line (`library remove -Xy…`), one time in 64.
+  return id[0] === '-' || id[0] === '_' ? `${id[0] === '-' ? 'm' : 'u'}${id.slice(1)}` : id;
 }
 
 export function nowIso(): string {
