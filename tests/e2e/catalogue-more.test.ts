@@ -123,6 +123,40 @@ describe('more of the catalogue against the demo library', () => {
     await page.waitForFunction(() => ((globalThis as unknown as TestWindow).document.querySelector('[data-testid="slideshow"]') as El | null)?.getAttribute('data-slide') !== '1', undefined, { timeout: 20_000 });
   }, 60_000);
 
+  it('says "Paused" whenever the slideshow holds, and its pause button stops it until pressed again', async () => {
+    await page.goto(`${origin}/`);
+    const show = page.getByTestId('slideshow');
+    await show.waitFor();
+    await page.mouse.move(640, 790);
+    await page.locator('[data-testid="slideshow"]:not([data-paused])').waitFor();
+    const state = page.getByTestId('slideshow-state');
+    expect(await state.count()).toBe(0);
+    await show.hover();
+    await state.waitFor();
+    expect((await state.textContent())?.trim()).toBe('Paused while you look');
+
+    const toggle = page.getByTestId('slideshow-toggle');
+    expect(await toggle.getAttribute('aria-label')).toBe('Pause the slideshow');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // Pointer and focus gone: a paused slideshow stays put, and says why.
+    await page.mouse.move(640, 790);
+    await page.getByTestId('nav-library').focus();
+    expect((await state.textContent())?.trim()).toBe('Paused');
+    const slide = await show.getAttribute('data-slide');
+    await frames(60);
+    expect(await show.getAttribute('data-slide')).toBe(slide);
+    expect(await show.getAttribute('data-paused')).toBe('');
+    await screenshot(page, 'home-slideshow-paused', false);
+
+    // Play, pressed with the pointer still on it: it moves at once, not when the pointer leaves.
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-label')).toBe('Pause the slideshow');
+    await page.locator('[data-testid="slideshow"]:not([data-paused])').waitFor();
+    expect(await state.count()).toBe(0);
+    await page.waitForFunction((was) => ((globalThis as unknown as TestWindow).document.querySelector('[data-testid="slideshow"]') as El | null)?.getAttribute('data-slide') !== was, slide, { timeout: 20_000 });
+  }, 60_000);
+
   it("plays the slide's title from its Play button and opens its page from More info", async () => {
     const home = await api<HomeResponse>('/api/v1/home');
     const slides = home.slides ?? [];
