@@ -418,11 +418,25 @@ export interface HomeResponse {
   rows: HomeRow[];
 }
 
+/** A run of a field's text; `hit` runs are what the query's words matched. */
+export interface SearchMatchPart {
+  text: string;
+  hit: boolean;
+}
+
+/** Why a result matched when its title alone does not show it (null: the title holds every word). */
+export interface SearchMatch {
+  field: 'originalTitle' | 'people' | 'overview';
+  parts: SearchMatchPart[];
+}
+
+export type SearchItemHit = ItemSummary & { match: SearchMatch | null };
+
 export interface SearchResponse {
   query: string;
-  movies: ItemSummary[];
-  series: ItemSummary[];
-  episodes: { id: Id; seriesId: Id; title: string; seriesTitle: string; season: number | null; episode: number | null }[];
+  movies: SearchItemHit[];
+  series: SearchItemHit[];
+  episodes: { id: Id; seriesId: Id; title: string; seriesTitle: string; season: number | null; episode: number | null; match: SearchMatch | null }[];
   people: { id: Id; name: string; photo: string | null; credits: number }[];
 }
 

@@ -634,6 +634,9 @@ describe('more of the catalogue against the demo library', () => {
     await page.keyboard.type(found.word);
     const hit = page.getByTestId('search-hit').filter({ hasText: found.item.title });
     await hit.first().waitFor();
+    // Found in its story, not its title: the line under it quotes the story with the word marked.
+    const marks = await hit.first().getByTestId('search-why').locator('mark').allTextContents();
+    expect(marks.map(fold)).toContain(found.word);
     await screenshot(page, 'global-search-overview', false);
     await hit.first().click();
     await page.waitForURL(new RegExp(`/(movie|series)/${found.item.id}$`));

@@ -299,10 +299,18 @@ describe('the catalogue against the demo library', () => {
     const people = page.locator('[data-testid="global-search"] section[aria-label="People"]');
     await people.waitFor();
     expect(await people.textContent()).toContain('Lionel Strathearn');
+    // His titles are found through their cast, and say so: "With Lionel Strathearn", the name marked.
+    const why = page.locator('[data-testid="global-search"] section[aria-label="Movies"]').getByTestId('search-why').first();
+    await why.waitFor();
+    expect((await why.textContent())?.replace(/\s+/g, ' ').trim()).toMatch(/^With (.+, )?Lionel Strathearn/);
+    expect(await why.locator('mark').allTextContents()).toContain('Strathearn');
     await screenshot(page, 'global-search', false);
     // Down walks the results in order; Enter on the person opens their page.
-    const hits = await page.getByTestId('search-hit').allTextContents();
-    const at = hits.findIndex((h) => h.includes('Lionel Strathearn'));
+    // (His films' hits name him too, so the person is picked by their group.)
+    const at = await page.getByTestId('search-hit').evaluateAll((els) =>
+      els.findIndex((el) => el.closest('section')?.getAttribute('aria-label') === 'People' && (el.textContent ?? '').includes('Lionel Strathearn')),
+    );
+    expect(at).toBeGreaterThan(0);
     for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByTestId('person-name').waitFor();

@@ -81,11 +81,17 @@ describe('search', () => {
     const r = queries.search('harb');
     expect(r.movies.map((m) => m.title).sort()).toEqual(['Harbour Lights', 'Harbourmaster']);
     expect(r.episodes).toEqual([expect.objectContaining({ title: 'Harbour Wall', seriesTitle: 'Night Ferry', season: 1, episode: 1 })]);
-    expect(r.movies.find((m) => m.title === 'Harbour Lights')).toEqual(queries.listItems().find((i) => i.title === 'Harbour Lights'));
+    expect(r.movies.find((m) => m.title === 'Harbour Lights')).toEqual({ ...queries.listItems().find((i) => i.title === 'Harbour Lights'), match: null });
     const people = queries.search('ada');
     expect(people.people).toEqual([expect.objectContaining({ name: 'Ada Quill', credits: 2 })]);
     // Through FTS, a cast member's name finds the titles they are in.
     expect(people.movies.map((m) => m.title).sort()).toEqual(['Harbour Lights', 'Paper Kites']);
+    // …and each says it was found through them, the matched word marked.
+    for (const m of people.movies) {
+      expect(m.match?.field).toBe('people');
+      expect(m.match?.parts).toContainEqual({ text: 'Ada', hit: true });
+      expect(m.match?.parts.map((p) => p.text).join('')).toBe('Ada Quill');
+    }
   });
 
   it('keeps FTS5 syntax out of the user\'s hands', () => {

@@ -23,6 +23,7 @@ import type {
 } from '../../shared/api';
 import { nowIso } from './ids';
 import { libraryFacets } from './library-facets';
+import { explainMatch } from './search-match';
 
 const img = (id: string | null | undefined): string | null => (id ? `/img/${id}` : null);
 
@@ -515,25 +516,32 @@ export class CatalogueQueries {
     const response: SearchResponse = { query: q, movies: [], series: [], episodes: [], people: [] };
     if (words.length === 0) return response;
     const match = words.join(' ');
+    // char(1)/char(2) around each matched token: explainMatch reads them to say why a title was found.
     const hits = this.db
-      .prepare<[string, number], { id: string; kind: ItemKind }>(
-        `SELECT i.id, i.kind FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
+      .prepare<[string, number], { id: string; kind: ItemKind; h_title: string | null; h_original: string | null; h_people: string | null; s_overview: string | null }>(
+        `SELECT i.id, i.kind,
+           highlight(items_fts, 0, char(1), char(2)) AS h_title,
+           highlight(items_fts, 1, char(1), char(2)) AS h_original,
+           highlight(items_fts, 2, char(1), char(2)) AS h_people,
+           snippet(items_fts, 3, char(1), char(2), '…', 12) AS s_overview
+         FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
          WHERE items_fts MATCH ? AND i.missing_since IS NULL AND i.kind IN ('movie', 'series', 'episode') ORDER BY rank LIMIT ?`,
       )
       .all(match, limit * 3);
+    const matchOf = (h: (typeof hits)[number]) => explainMatch(q, { title: h.h_title, originalTitle: h.h_original, people: h.h_people, overview: h.s_overview });
     const summaries = new Map(this.listItemsByIds(hits.filter((h) => h.kind !== 'episode').map((h) => h.id)).map((s) => [s.id, s]));
     for (const h of hits) {
       const s = summaries.get(h.id);
-      if (s?.kind === 'movie' && response.movies.length < limit) response.movies.push(s);
-      if (s?.kind === 'series' && response.series.length < limit) response.series.push(s);
+      if (s?.kind === 'movie' && response.movies.length < limit) response.movies.push({ ...s, match: matchOf(h) });
+      if (s?.kind === 'series' && response.series.length < limit) response.series.push({ ...s, match: matchOf(h) });
     }
-    const episodeIds = hits.filter((h) => h.kind === 'episode').slice(0, limit).map((h) => h.id);
+    const episodeHits = hits.filter((h) => h.kind === 'episode').slice(0, limit);
     const epStmt = this.db.prepare<[string], { id: string; series_id: string; title: string; series_title: string; season_number: number | null; episode_number: number | null }>(
       `SELECT e.id, e.series_id, e.title, s.title AS series_title, e.season_number, e.episode_number FROM items e JOIN items s ON s.id = e.series_id WHERE e.id = ?`,
     );
-    for (const id of episodeIds) {
-      const e = epStmt.get(id);
-      if (e) response.episodes.push({ id: e.id, seriesId: e.series_id, title: e.title, seriesTitle: e.series_title, season: e.season_number, episode: e.episode_number });
+    for (const h of episodeHits) {
+      const e = epStmt.get(h.id);
+      if (e) response.episodes.push({ id: e.id, seriesId: e.series_id, title: e.title, seriesTitle: e.series_title, season: e.season_number, episode: e.episode_number, match: matchOf(h) });
     }
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     response.people = this.db
