@@ -134,7 +134,8 @@ function cueText(text: string): string {
 export type TextSubtitleFormat = 'srt' | 'vtt' | 'ass';
 
 export function formatOfCodec(codec: string): TextSubtitleFormat | null {
-  if (codec === 'subrip' || codec === 'srt') return 'srt';
+  // MP4's timed text (tx3g) and plain text have no format of their own: ffmpeg hands them over as SRT.
+  if (codec === 'subrip' || codec === 'srt' || codec === 'mov_text' || codec === 'text') return 'srt';
   if (codec === 'webvtt' || codec === 'vtt') return 'vtt';
   if (codec === 'ass' || codec === 'ssa') return 'ass';
   return null;
