@@ -83,6 +83,11 @@ describe('media-centre CLI', () => {
     expect(r.stdout).toContain(`Node     ${process.version} (ABI ${process.versions.modules})`);
     expect(r.stdout).toMatch(/libx264: yes/);
     expect(r.stdout).toMatch(/aac: yes/);
+    // Every hardware encoder has a line: usable, or why not.
+    for (const encoder of ['h264_vaapi', 'h264_nvenc', 'h264_qsv', 'h264_videotoolbox', 'h264_amf']) {
+      expect(r.stdout).toMatch(new RegExp(`^\\s+${encoder}: (yes|no, \\S.+)$`, 'm'));
+    }
+    expect(r.stdout).toMatch(/^Hardware +(none usable: transcodes use libx264|.*h264_)/m);
   });
 
   it('scan --json reports a summary, and library list shows the folder', () => {
