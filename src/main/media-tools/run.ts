@@ -14,8 +14,11 @@ export interface RunResult {
 export interface RunOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** Lower CPU priority: background work (probing, thumbnails) must not slow playback or the UI. */
-  nice?: boolean;
+  /**
+   * Lower CPU priority: background work (probing, artwork) must not slow playback or the UI; 'lowest'
+   * for work nobody waits for (trickplay sheets), which yields even to the other background work.
+   */
+  nice?: boolean | 'lowest';
   maxOutputBytes?: number;
 }
 
@@ -36,7 +39,7 @@ export function runTool(file: string, args: readonly string[], opts: RunOptions 
     live.add(child);
     if (opts.nice && child.pid !== undefined) {
       try {
-        setPriority(child.pid, 10);
+        setPriority(child.pid, opts.nice === 'lowest' ? 19 : 10);
       } catch {
         // Not permitted in some containers: run at normal priority.
       }

@@ -63,7 +63,7 @@ export class TrickplayStore {
     const thumbs = join(work, 'thumbs');
     mkdirSync(thumbs, { recursive: true });
     try {
-      const limits = { nice: true, timeoutMs: 30 * 60_000, ...(signal ? { signal } : {}) };
+      const limits = { nice: 'lowest' as const, timeoutMs: 30 * 60_000, ...(signal ? { signal } : {}) };
       const frames = await runTool(ffmpeg, trickplayFrameArgs(src.path, thumbs, layout.intervalSeconds, layout.tileWidth, layout.tileHeight), limits);
       if (frames.code !== 0) throw new ToolError(`ffmpeg could not take the thumbnails: ${stderrTail(frames.stderr)}`, frames);
       const count = readdirSync(thumbs).filter((n) => /^thumb-\d{5}\.jpg$/.test(n)).length;
