@@ -292,7 +292,7 @@ async function cmdScan(args: string[]): Promise<number> {
     if (service.enabled()) metadata = service;
     else service.close();
   }
-  const scans = new ScanService(store, tools.ffprobe, artwork, (pr) => bar?.update(pr), metadata);
+  const scans = new ScanService(store, tools, artwork, (pr) => bar?.update(pr), metadata);
   const withSegments = probe && !p.values['no-segments'];
   if (withSegments) scans.segments = new (await load.segments()).SegmentPhase(db, tools.ffmpeg, (m) => err(m));
   const controller = new AbortController();

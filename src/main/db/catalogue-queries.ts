@@ -102,6 +102,8 @@ export interface FileSource {
   probe: 'pending' | 'ok' | 'failed';
   signature: string;
   durationSeconds: number | null;
+  /** Where the container's timeline starts (see migration 9); 0 when unknown. */
+  startSeconds: number;
   streams: MediaStream[];
 }
 
@@ -600,8 +602,8 @@ export class CatalogueQueries {
 
   fileSource(fileId: string): FileSource | null {
     const row = this.db
-      .prepare<[string], { id: string; item_id: string | null; rel_path: string; root_path: string; size: number; mtime_ms: number; container: string | null; probe_state: FileSource['probe']; duration: number | null }>(
-        `SELECT f.id, f.item_id, f.rel_path, r.path AS root_path, f.size, f.mtime_ms, f.container, f.probe_state, f.duration
+      .prepare<[string], { id: string; item_id: string | null; rel_path: string; root_path: string; size: number; mtime_ms: number; container: string | null; probe_state: FileSource['probe']; duration: number | null; start_seconds: number | null }>(
+        `SELECT f.id, f.item_id, f.rel_path, r.path AS root_path, f.size, f.mtime_ms, f.container, f.probe_state, f.duration, f.start_seconds
          FROM files f JOIN library_roots r ON r.id = f.root_id WHERE f.id = ? AND f.missing_since IS NULL`,
       )
       .get(fileId);
@@ -616,6 +618,7 @@ export class CatalogueQueries {
       probe: row.probe_state,
       signature: `${row.size}:${row.mtime_ms}`,
       durationSeconds: row.duration,
+      startSeconds: row.start_seconds ?? 0,
       streams: this.streamsOf(row.id),
     };
   }

@@ -110,6 +110,8 @@ export interface ProbedStream {
 export interface ProbeResult {
   container: string | null;
   durationSeconds: number | null;
+  /** Where the container's timeline starts (MPEG-TS: the broadcast clock); null when unknown, read as 0. */
+  startSeconds?: number | null;
   bitrate: number | null;
   streams: ProbedStream[];
   chapters: { start: number; end: number; title: string | null }[];
@@ -237,7 +239,7 @@ export class LibraryStore {
          ON CONFLICT (person_id, kind) WHERE person_id IS NOT NULL DO NOTHING`,
       ),
       updateFileProbe: db.prepare(
-        `UPDATE files SET container = @container, duration = @duration, bitrate = @bitrate, probe_state = @state,
+        `UPDATE files SET container = @container, duration = @duration, start_seconds = @start, bitrate = @bitrate, probe_state = @state,
            probe_error = @error, probe_signature = @sig WHERE id = @id`,
       ),
       deleteStreams: db.prepare('DELETE FROM streams WHERE file_id = ? AND is_external = 0'),
@@ -604,6 +606,7 @@ export class LibraryStore {
         id: fileId,
         container: result.container,
         duration: result.durationSeconds,
+        start: result.startSeconds ?? null,
         bitrate: result.bitrate,
         state: 'ok',
         error: null,

@@ -433,6 +433,24 @@ ${listTriggers({
   item_metadata: ['item_id', 'state'],
 })}`,
   },
+  {
+    version: 9,
+    name: "where a file's timeline starts",
+    // MPEG-TS recordings start at their broadcast clock (1.4 s when ffmpeg wrote them, hours when a tuner
+    // did); playback puts such a file's first moment at 0 (ffmpeg's -start_at_zero), and the keyframes it
+    // cuts at with it. Files already read that might have an offset are read again; so are MPEG-TS files
+    // whose probe failed, since the bundled ffprobe crashed on every one of them (ffmpeg reads them now).
+    columns: [
+      {
+        table: 'files',
+        column: 'start_seconds',
+        definition: 'REAL',
+        backfill: `UPDATE files SET probe_state = 'pending' WHERE container IN ('ts', 'mpeg', 'mpegps')
+          OR (probe_state = 'failed' AND (lower(rel_path) LIKE '%.ts' OR lower(rel_path) LIKE '%.m2ts' OR lower(rel_path) LIKE '%.mts'))`,
+      },
+    ],
+    sql: '',
+  },
 ];
 
 /**

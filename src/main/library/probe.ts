@@ -1,6 +1,7 @@
 // Reads a media file's container, streams and chapters with ffprobe, and maps them to our stream model.
 import { z } from 'zod';
-import { runTool, stderrTail } from '../media-tools/run';
+import { crashed, runTool, stderrTail } from '../media-tools/run';
+import { probeToolsOf, type ProbeTools } from '../media-tools/tools';
 import type { ProbeResult, ProbedStream } from '../db/library-store';
 import { normaliseLanguage } from './naming';
 
@@ -41,6 +42,7 @@ const ffOutput = z.object({
     .object({
       format_name: z.string().optional(),
       duration: num,
+      start_time: num,
       bit_rate: num,
     })
     .loose()
@@ -74,7 +76,8 @@ export const PROBE_ARGS = [
   '-show_chapters',
 ] as const;
 
-export async function probeFile(ffprobe: string, path: string, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ProbeResult> {
+export async function probeFile(tools: string | ProbeTools, path: string, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ProbeResult> {
+  const { ffprobe, ffmpeg } = probeToolsOf(tools);
   let result;
   try {
     result = await runTool(ffprobe, [...PROBE_ARGS, '-i', path], {
@@ -85,6 +88,10 @@ export async function probeFile(ffprobe: string, path: string, opts: { timeoutMs
     });
   } catch (e) {
     throw new ProbeError(`ffprobe ${(e as Error).message}`);
+  }
+  if (crashed(result) && ffmpeg) {
+    const { probeThroughFfmpeg } = await import('./probe-through-ffmpeg');
+    return probeThroughFfmpeg({ ffmpeg, ffprobe }, path, opts);
   }
   if (result.code !== 0) {
     const why = stderrTail(result.stderr).slice(0, 300);
@@ -140,6 +147,7 @@ export function parseProbeJson(text: string): ProbeResult {
   return {
     container: out.format?.format_name ? containerName(out.format.format_name) : null,
     durationSeconds: out.format?.duration ?? null,
+    startSeconds: out.format?.start_time ?? null,
     bitrate: out.format?.bit_rate ?? null,
     streams,
     chapters,
@@ -174,7 +182,7 @@ function hdrKind(transfer: string | undefined, sideData: { side_data_type?: stri
 }
 
 /** ffprobe names demuxers ("mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm"): keep the one a user knows. */
-function containerName(formatName: string): string {
+export function containerName(formatName: string): string {
   if (formatName.startsWith('mov,mp4')) return 'mp4';
   if (formatName.startsWith('matroska')) return 'mkv';
   const first = formatName.split(',')[0] ?? formatName;

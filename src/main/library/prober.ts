@@ -1,5 +1,6 @@
 // Phase two of a scan: probe files in the background (headers read in process where we can, else ffprobe
 // in parallel bounded by the cores, at low priority, with a timeout per file). A title someone opens is probed at once, ahead of the queue.
+import type { ProbeTools } from '../media-tools/tools';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
@@ -49,7 +50,7 @@ export class Prober {
 
   constructor(
     private readonly store: LibraryStore,
-    private readonly ffprobe: string,
+    private readonly tools: string | ProbeTools,
   ) {}
 
   /** Probes one file now (someone opened or is playing it); shares the run if it is already under way. */
@@ -68,7 +69,7 @@ export class Prober {
       // The ffprobe path (and zod, which checks its output) loads on first use: ~80 ms a rescan need not pay.
       const result =
         probeInProcess(job.path) ??
-        (await (await import('./probe')).probeFile(this.ffprobe, job.path, { timeoutMs, ...(signal ? { signal } : {}) }));
+        (await (await import('./probe')).probeFile(this.tools, job.path, { timeoutMs, ...(signal ? { signal } : {}) }));
       if (result.container === 'matroska' || result.container === 'mkv') {
         if (/\.webm$/i.test(job.path)) result.container = 'webm';
       }

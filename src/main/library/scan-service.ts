@@ -1,4 +1,5 @@
 // Runs scans: phase one then the probe phase, one scan per library at a time, cancellable, reporting progress with an ETA.
+import type { ProbeTools } from '../media-tools/tools';
 import type { ScanProgress } from '../../shared/api';
 import type { LibraryStore } from '../db/library-store';
 import { newId } from '../db/ids';
@@ -46,12 +47,13 @@ export class ScanService {
 
   constructor(
     private readonly store: LibraryStore,
-    ffprobe: string,
+    /** ffprobe, or ffprobe and the ffmpeg that reads what ffprobe crashes on. */
+    tools: string | ProbeTools,
     private readonly artwork: ArtworkWorker | null,
     private readonly emit: (p: ScanProgress) => void = () => {},
     private readonly metadata: MetadataPhase | null = null,
   ) {
-    this.prober = new Prober(store, ffprobe);
+    this.prober = new Prober(store, tools);
   }
 
   isScanning(libraryId: string): boolean {

@@ -120,3 +120,8 @@ export function stderrTail(stderr: string, lines = 2, joiner = ' '): string {
 export function ffmpegLists(listing: string, name: string): boolean {
   return new RegExp(`^\\s*\\S+\\s+${name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\s`, 'm').test(listing);
 }
+
+/** The tool died by a signal of its own (a crash): runTool rejects when it killed the child itself. */
+export function crashed(result: RunResult): boolean {
+  return result.signal !== null;
+}

@@ -70,3 +70,17 @@ export function ffmpegFor(configured: string | null, tools: MediaTools, log?: (m
     return tools.ffmpeg;
   }
 }
+
+/**
+ * What reads files: ffprobe first, and ffmpeg for the files ffprobe dies on. The bundled ffprobe (a
+ * 2023 static build) crashes with SIGSEGV on every MPEG-TS file on some machines, this one among them;
+ * the bundled ffmpeg (2018) reads them. A bare string is an ffprobe with no ffmpeg to fall back on.
+ */
+export interface ProbeTools {
+  ffprobe: string;
+  ffmpeg: string | null;
+}
+
+export function probeToolsOf(tools: string | ProbeTools): ProbeTools {
+  return typeof tools === 'string' ? { ffprobe: tools, ffmpeg: null } : { ffprobe: tools.ffprobe, ffmpeg: tools.ffmpeg };
+}

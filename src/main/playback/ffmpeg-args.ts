@@ -22,6 +22,15 @@ export function keyframeArgs(input: string, untilSeconds?: number): string[] {
   return ['-v', 'error', ...interval, '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv', input];
 }
 
+/**
+ * The same packets through ffmpeg, for a file ffprobe cannot read: the first video stream copied to
+ * framecrc (one line a packet) on the file's own timeline; `untilSeconds` reads only the file's start.
+ */
+export function keyframeFallbackArgs(input: string, untilSeconds?: number): string[] {
+  const limit = untilSeconds === undefined ? [] : ['-t', seconds(untilSeconds)];
+  return ['-hide_banner', '-nostdin', '-v', 'error', '-copyts', ...limit, '-i', input, '-map', '0:v:0', '-c', 'copy', '-f', 'framecrc', '-'];
+}
+
 export interface SegmentJobInput {
   input: string;
   outDir: string;
@@ -31,6 +40,20 @@ export interface SegmentJobInput {
   from: number;
   /** `input` is a concat-demuxer list of stacked parts (written by the session, paths from the database). */
   concat?: boolean;
+  /**
+   * Where the file's timeline starts, when away from 0 (MPEG-TS: the broadcast clock): the plan's times
+   * count from there. Each input is seeked to the absolute time and shifted back by exactly this much;
+   * not ffmpeg's -start_at_zero, which takes each input's start from the streams it maps (the picture's
+   * for the video input, the sound's for the audio one), so the two would differ.
+   */
+  timelineStart?: number;
+  /**
+   * Set for an input whose demuxer seeks only roughly (MPEG-TS lands on a keyframe near the time, before
+   * or after it): the file's keyframes as far as they are known (maybe none yet). Each input is then
+   * seeked exactly onto a keyframe at or before where it must start (or, with none known, well before
+   * it), and a decoded stream is trimmed from there to its start.
+   */
+  roughSeek?: readonly number[];
   /** Encode the video with this hardware encoder instead of libx264. */
   hardware?: HardwareChoice | null;
   /**
@@ -134,7 +157,30 @@ function quality(hw: HardwareChoice | null): string[] {
  * source timestamps kept (-copyts) so the cut list and forced keyframes are the plan's own times, and
  * fMP4 fragments written by the segment muxer (one header, then moof+mdat per segment).
  */
-export function segmentJobArgs({ input, outDir, decision, plan, from, concat, hardware, fastUntil }: SegmentJobInput): string[] {
+/** With no keyframe known, a rough seek aims this far before the start (more than a broadcast GOP). */
+export const ROUGH_SEEK_MARGIN_SECONDS = 5;
+
+/** Where a rough demuxer is sent to begin reading for `t`: a known keyframe at or before it, or well before it. */
+export function roughSeekTo(keyframes: readonly number[], t: number): number {
+  return keyframes.length > 0 ? keyframeAtOrBefore(keyframes, t) : Math.max(0, t - ROUGH_SEEK_MARGIN_SECONDS);
+}
+
+/** The last of `points` (ascending) at or before `t`, or 0. */
+export function keyframeAtOrBefore(points: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = points.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]! <= t + 1e-6) {
+      found = points[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+export function segmentJobArgs({ input, outDir, decision, plan, from, concat, timelineStart, roughSeek, hardware, fastUntil }: SegmentJobInput): string[] {
   if (!Number.isInteger(from) || from < 0 || from >= plan.starts.length) throw new RangeError(`no segment ${from}`);
   const start = plan.starts[from]!;
   const cuts = plan.starts.slice(from + 1);
@@ -144,16 +190,26 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
   if (hw?.kind === 'vaapi' && !hw.device) throw new Error('vaapi needs a render device');
   const device = hw?.kind === 'vaapi' ? ['-vaapi_device', hw.device!] : [];
   const fast = decision.videoAction === 'encode' && !hw && fastUntil !== undefined && fastUntil > from && fastUntil < plan.starts.length;
-  const seek = ['-ss', seconds(decision.videoAction === 'copy' ? start + COPY_SEEK_LEAD_SECONDS : start)];
-  const args = ['-nostdin', '-hide_banner', '-v', 'error', ...device, ...seek, '-copyts', ...demuxer, '-i', input];
+  // A copy starts on the planned keyframe itself, which a rough demuxer is given exactly.
+  const videoSeek = roughSeek ? (decision.videoAction === 'copy' ? start : roughSeekTo(roughSeek, start)) : decision.videoAction === 'copy' ? start + COPY_SEEK_LEAD_SECONDS : start;
+  // One microsecond short of the start: an offset of exactly minus the file's start makes ffmpeg
+  // (AVFMT_TS_DISCONT inputs) replace it by minus the start of the streams it maps, per input.
+  const shift = timelineStart ? timelineStart - 1e-6 : 0;
+  // Shifted inputs seek by absolute time and trim themselves (ffmpeg's own trim would count from its idea of the start).
+  const seekTo = (t: number): string[] =>
+    shift === 0 ? ['-ss', seconds(t)] : ['-noaccurate_seek', '-seek_timestamp', '1', '-ss', seconds(t + shift), '-itsoffset', `-${seconds(shift)}`];
+  const videoTrim = (roughSeek || shift !== 0) && decision.videoAction === 'encode' && (videoSeek < start || shift !== 0) ? `trim=start=${seconds(start)},` : '';
+  const args = ['-nostdin', '-hide_banner', '-v', 'error', ...device, '-copyts', ...seekTo(videoSeek), ...demuxer, '-i', input];
   const audioStart = audioStartFor(start, decision.audioAction === 'encode');
   // The audio's own opening of the file (input 1), a little before the video's: see AUDIO_LEAD_SECONDS.
-  if (decision.audio) args.push('-ss', seconds(audioStart), ...demuxer, '-i', input);
+  const audioSeek = roughSeek ? roughSeekTo(roughSeek, audioStart) : audioStart;
+  if (decision.audio) args.push(...seekTo(audioSeek), ...demuxer, '-i', input);
+  const audioTrim = (roughSeek || shift !== 0) && (audioSeek < audioStart || shift !== 0) ? `atrim=start=${seconds(audioStart)},` : '';
   const burn = decision.videoAction === 'encode' && decision.video && decision.burnIn && !decision.burnIn.isExternal ? decision.burnIn : null;
   const upload = hw?.kind === 'vaapi' ? ',format=nv12,hwupload' : hw?.kind === 'qsv' ? ',format=nv12' : '';
   if (burn && decision.video) {
     // Picture subtitles painted over the video before scaling; the timestamps are kept, so they line up.
-    args.push('-filter_complex', `[0:${decision.video.index}][0:${burn.index}]overlay=eof_action=pass:repeatlast=0,${videoFilter(decision)}${upload}[v]`, '-map', '[v]');
+    args.push('-filter_complex', `[0:${decision.video.index}][0:${burn.index}]overlay=eof_action=pass:repeatlast=0,${videoTrim}${videoFilter(decision)}${upload}[v]`, '-map', '[v]');
   } else if (decision.video) {
     args.push('-map', `0:${decision.video.index}`);
   }
@@ -166,7 +222,7 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
     // superfast: no lookahead and a cheaper search, so the first segment closes soon after its frames are read;
     // B-frames are kept, as in the runs that follow (the timeline fix-up of a restart expects them alike).
     args.push(...(fast ? ['-c:v', 'libx264', '-preset', 'superfast', '-profile:v', 'high', '-level:v', '4.1'] : videoEncoder(hw)));
-    if (!burn) args.push('-vf', videoFilter(decision) + upload);
+    if (!burn) args.push('-vf', videoTrim + videoFilter(decision) + upload);
     const kbps = decision.encode.maxBitrateKbps;
     if (kbps !== null) {
       if (!Number.isInteger(kbps) || kbps < 200 || kbps > 400_000) throw new RangeError(`not a bit rate: ${kbps}`);
@@ -185,7 +241,7 @@ export function segmentJobArgs({ input, outDir, decision, plan, from, concat, ha
   } else if (decision.audioAction === 'encode') {
     const ch = decision.audioChannels;
     // first_pts: the first sample lands exactly on the frame grid (padded or trimmed by a few samples at most).
-    args.push('-af', `aresample=${AAC_RATE}:first_pts=${Math.round(audioStart * AAC_RATE)}`);
+    args.push('-af', `${audioTrim}aresample=${AAC_RATE}:first_pts=${Math.round(audioStart * AAC_RATE)}`);
     args.push('-c:a', 'aac', '-ac', String(ch), '-b:a', ch > 2 ? '384k' : '160k', '-ar', String(AAC_RATE));
   }
   args.push(

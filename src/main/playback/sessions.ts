@@ -21,6 +21,13 @@ export interface SessionSpec {
   startSeconds: number;
   /** Where the file's first video picture is (its first keyframe): job 0 starts its clock there. */
   firstPicture: number;
+  /** Where the file's timeline starts, when away from 0 (MPEG-TS): the plan counts from there. */
+  timelineStart?: number;
+  /**
+   * The input's demuxer seeks roughly (MPEG-TS): its keyframes, filled in when read (a remux plan's own
+   * starts serve until then); see SegmentJobInput.roughSeek.
+   */
+  roughSeek?: { keyframes: readonly number[] };
   /** Stacked parts played as one title (input is then the first part, for the record). */
   parts?: { path: string; durationSeconds: number }[];
   /** A transcode's hardware encoder; if it fails at run time the session goes on with libx264. */
@@ -287,7 +294,7 @@ export class PlaybackSessions {
     const firstVideoTime = from === 0 ? s.spec.firstPicture : plan.starts[from]!;
     const job: SegmentJob = new SegmentJob({
       ffmpeg: typeof this.o.ffmpeg === 'string' ? this.o.ffmpeg : this.o.ffmpeg(),
-      args: segmentJobArgs({ input: s.spec.parts ? join(s.dir, 'parts.ffconcat') : s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from, concat: s.spec.parts !== undefined, hardware: s.hardware, ...(fastUntil !== null ? { fastUntil } : {}) }),
+      args: segmentJobArgs({ input: s.spec.parts ? join(s.dir, 'parts.ffconcat') : s.spec.input, outDir: jobDir, decision: s.spec.decision, plan, from, concat: s.spec.parts !== undefined, ...(s.spec.timelineStart ? { timelineStart: s.spec.timelineStart } : {}), ...roughSeekOf(s.spec, plan), hardware: s.hardware, ...(fastUntil !== null ? { fastUntil } : {}) }),
       workDir: jobDir,
       sessionDir: s.dir,
       plan,
@@ -409,4 +416,10 @@ export function isServable(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+function roughSeekOf(spec: SessionSpec, plan: SegmentPlan): { roughSeek?: readonly number[] } {
+  if (!spec.roughSeek) return {};
+  const known = spec.roughSeek.keyframes;
+  return { roughSeek: known.length > 0 ? known : spec.decision.videoAction === 'copy' ? plan.starts : [] };
 }

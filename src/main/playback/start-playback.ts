@@ -18,6 +18,8 @@ export interface StartDeps {
   queries: CatalogueQueries;
   sessions: PlaybackSessions;
   ffprobe: string;
+  /** Reads the keyframes of files ffprobe crashes on. */
+  ffmpeg?: string;
   cacheDir: string;
   probeNow(file: FileSource): Promise<void>;
   onWaiting(fileId: string, root: string, waitedSeconds: number): void;
@@ -127,12 +129,14 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   if (!duration || duration <= 0) throw new PlaybackError(422, 'unplayable', 'The length of this file is unknown, so it cannot be streamed.');
   let plan: SegmentPlan;
   let firstPicture = 0;
+  // MPEG-TS seeks by position, near a time but not on it: jobs seek onto keyframes (read beside the start).
+  const roughSeek = !parts && ROUGH_SEEK_CONTAINERS.has(file.container ?? '') ? { keyframes: [] as readonly number[] } : null;
   let finalPlan: Promise<SegmentPlan> | undefined;
   if (decision.videoAction === 'copy') {
     const unreadable = (e: unknown): PlaybackError => new PlaybackError(422, 'unplayable', `This file's keyframes could not be read: ${(e as Error).message}`);
     const whole = timelineKeyframes(deps, parts ?? [file]);
     // Cold: plan the first segments on a short read and start on them while the whole index is read beside it.
-    const early = !parts && startSeconds < PREFIX_SECONDS / 2 && !keyframesKnown(deps.cacheDir, file) ? await earlyPlan(deps, file.path, duration) : null;
+    const early = !parts && startSeconds < PREFIX_SECONDS / 2 && !keyframesKnown(deps.cacheDir, file) ? await earlyPlan(deps, file, duration) : null;
     if (early) {
       whole.catch(() => undefined);
       plan = early.plan;
@@ -151,6 +155,13 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
   } else {
     plan = transcodePlan(duration);
   }
+  if (roughSeek) {
+    const shift = timelineShift(file);
+    readKeyframes({ ffprobe: deps.ffprobe, ffmpeg: deps.ffmpeg ?? null }, deps.cacheDir, file).then(
+      (k) => (roughSeek.keyframes = k.times.map((t) => t - shift)),
+      () => undefined,
+    );
+  }
   const hardware = decision.method === 'transcode' && deps.hardware ? await deps.hardware() : null;
   const sessionId = deps.sessions.start({
     input: file.path,
@@ -159,11 +170,28 @@ export async function startPlayback(deps: StartDeps, body: StartPlaybackBody): P
     plan,
     startSeconds,
     firstPicture,
+    ...(!parts && timelineShift(file) !== 0 ? { timelineStart: timelineShift(file) } : {}),
+    ...(roughSeek ? { roughSeek } : {}),
     ...(finalPlan ? { finalPlan } : {}),
     ...(parts ? { parts: parts.map((p) => ({ path: p.path, durationSeconds: p.durationSeconds! })) } : {}),
   });
   return describe(sessionId, `/stream/hls/${sessionId}/index.m3u8`, 'application/vnd.apple.mpegurl');
 }
+
+/**
+ * A timeline that starts this far from 0 (MPEG-TS: 1.4 s when ffmpeg wrote it, the broadcast clock when a
+ * tuner did) is moved to start at 0, and its keyframes with it; a smaller start is a container's rounding
+ * (AAC priming, an edit list) and stays as the segment timing was tuned on.
+ */
+const SHIFT_FROM_SECONDS = 0.5;
+
+export function timelineShift(file: Pick<FileSource, 'startSeconds'>): number {
+  // A timeline that starts before 0 by that much is left alone: no container we read makes one.
+  return file.startSeconds >= SHIFT_FROM_SECONDS ? file.startSeconds : 0;
+}
+
+/** Containers whose demuxer seeks by byte position, landing near a time rather than on it. */
+const ROUGH_SEEK_CONTAINERS = new Set(['ts', 'mpeg', 'mpegps']);
 
 /** How much of a file a cold remux start reads before it plans its first segments. */
 const PREFIX_SECONDS = 30;
@@ -173,9 +201,13 @@ const PREFIX_SECONDS = 30;
  * gives (a start depends only on the keyframes before it), all but the last one's end known. Null when the
  * read fails or gives fewer than two starts (keyframes far apart): then the whole index is waited for.
  */
-async function earlyPlan(deps: StartDeps, path: string, duration: number): Promise<{ plan: SegmentPlan; firstPicture: number } | null> {
+async function earlyPlan(deps: StartDeps, file: FileSource, duration: number): Promise<{ plan: SegmentPlan; firstPicture: number } | null> {
   if (duration <= PREFIX_SECONDS) return null;
-  const keyframes = await readKeyframePrefix(deps.ffprobe, path, PREFIX_SECONDS).catch(() => null);
+  const shift = timelineShift(file);
+  const keyframes = await readKeyframePrefix({ ffprobe: deps.ffprobe, ffmpeg: deps.ffmpeg ?? null }, file.path, PREFIX_SECONDS).then(
+    (times) => times.map((t) => t - shift),
+    () => null,
+  );
   if (!keyframes || keyframes.length === 0) return null;
   const plan = remuxPlan(keyframes.filter((k) => k < PREFIX_SECONDS - 1), duration);
   return plan.starts.length >= 2 ? { plan, firstPicture: keyframes[0]! } : null;
@@ -183,11 +215,13 @@ async function earlyPlan(deps: StartDeps, path: string, duration: number): Promi
 
 /** The keyframes of one file, or of stacked parts each shifted by the lengths of the parts before it. */
 async function timelineKeyframes(deps: StartDeps, parts: FileSource[]): Promise<number[]> {
-  const each = await Promise.all(parts.map((p) => readKeyframes(deps.ffprobe, deps.cacheDir, p)));
+  const each = await Promise.all(parts.map((p) => readKeyframes({ ffprobe: deps.ffprobe, ffmpeg: deps.ffmpeg ?? null }, deps.cacheDir, p)));
   const times: number[] = [];
   let offset = 0;
   each.forEach((k, i) => {
-    for (const t of k.times) times.push(offset + t);
+    // One file may start away from 0 (stacked parts are joined by the concat demuxer, which starts each at 0).
+    const shift = parts.length === 1 ? timelineShift(parts[0]!) : 0;
+    for (const t of k.times) times.push(offset + t - shift);
     offset += parts[i]!.durationSeconds ?? 0;
   });
   return times;

@@ -148,6 +148,7 @@ export function apiRoutes(router: Router, sv: ServerServices): void {
           queries: sv.queries,
           sessions: sv.hls,
           ffprobe: sv.tools.ffprobe,
+          ffmpeg: sv.tools.ffmpeg,
           cacheDir: sv.cacheDir,
           trickplay: sv.trickplay,
           qualityCapHeight: qualityCapHeight(sv.settings.get().playback.qualityCap),

@@ -93,9 +93,9 @@ export function makeServices(opts: {
   });
   const ffmpeg = (): string => ffmpegFor(settings.get().playback.ffmpegPath, opts.tools, opts.log);
   const trickplayQueries = new TrickplayQueries(opts.db);
-  const prepare = (f: { path: string; signature: string }): Promise<unknown> => readKeyframes(opts.tools.ffprobe, cacheDir, f);
+  const prepare = (f: { path: string; signature: string }): Promise<unknown> => readKeyframes(opts.tools, cacheDir, f);
   const trickplay = new TrickplayWorker({ cacheDir, queries: trickplayQueries, ffmpeg, log: opts.log, prepare });
-  const scans = new ScanService(store, opts.tools.ffprobe, artwork, (progress) => {
+  const scans = new ScanService(store, opts.tools, artwork, (progress) => {
     events.send({ type: 'scan', progress });
     // Thumbnails come after everything a scan does, at the lowest priority.
     if (progress.phase === 'done') trickplay.queueLibrary(progress.libraryId);
