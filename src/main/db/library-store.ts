@@ -634,7 +634,7 @@ export class LibraryStore {
   }
 
   saveProbeFailure(fileId: string, signature: string, error: string): void {
-    this.s.updateFileProbe.run({ id: fileId, container: null, duration: null, bitrate: null, state: 'failed', error, sig: signature });
+    this.s.updateFileProbe.run({ id: fileId, container: null, duration: null, start: null, bitrate: null, state: 'failed', error, sig: signature });
   }
 }
 
