@@ -1,9 +1,10 @@
 // The player's controls that the other e2e files do not reach, on the demo library in Chromium: the clock
 // and the time left, the info panel's facts, the speed, the quality cap (a new conversion at the same
 // second), K, L, ↑ and `,`, the volume remembered, the position saved while playing, on a seek and on
-// leaving, and auto-play of the next episode turned off in the settings.
+// leaving, auto-play of the next episode turned off in the settings, the chapter marks on the seek bar with
+// PageUp / PageDown, and the buffered bar growing as segments arrive.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import type { Page, Request, Route } from 'playwright-core';
 import type { ItemDetail, ItemSummary, PlaybackSession } from '../../src/shared/api';
 import { READY_TIMEOUT_MS, screenshot, type RunningServer, openDemo, type DemoSession, pageApi, type TestVideo } from './harness';
 import { openPlayer, PLAYBACK_TIMEOUT_MS, waitForPlaying } from './player-helpers';
@@ -41,6 +42,31 @@ async function films(): Promise<ItemDetail[]> {
 
 const isProgress = (r: Request): boolean => /\/api\/v1\/items\/[^/]+\/progress$/.test(new URL(r.url()).pathname) && r.method() === 'PUT';
 const positionOf = (r: Request): number => (JSON.parse(r.postData() ?? '{}') as { positionSeconds: number }).positionSeconds;
+
+const SEGMENTS = /\/seg-\d{5}\.m4s(\?.*)?$/;
+
+interface MarkBox {
+  start: number;
+  left: number;
+  centre: number;
+}
+
+interface BufferedShown {
+  /** Percent of the duration the element holds, summed over its ranges. */
+  element: number;
+  /** Percent the seek bar paints, summed over its bars. */
+  bar: number;
+}
+
+const bufferedShown = (): Promise<BufferedShown> =>
+  page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown; querySelectorAll(s: string): ArrayLike<unknown> } }).document;
+    const v = doc.querySelector('video') as { duration: number; buffered: { length: number; start(i: number): number; end(i: number): number } };
+    let seconds = 0;
+    for (let i = 0; i < v.buffered.length; i++) seconds += v.buffered.end(i) - v.buffered.start(i);
+    const bars = Array.from(doc.querySelectorAll('[data-testid="seek-buffered"]')) as { style: { width: string } }[];
+    return { element: v.duration > 0 ? (seconds / v.duration) * 100 : 0, bar: bars.reduce((sum, b) => sum + (parseFloat(b.style.width) || 0), 0) };
+  });
 
 /** Waits until the controls have hidden themselves (3 s without input). */
 const controlsHidden = (): Promise<unknown> => page.locator('.player--idle').waitFor({ state: 'attached', timeout: 15_000 });
@@ -211,5 +237,84 @@ describe('the player controls', () => {
     }
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
+  }, 180_000);
+
+  it('marks each chapter where it starts on the seek bar, names it in the preview, and PageDown / PageUp go between them', async () => {
+    const pick = (await films()).flatMap((item) => item.files.map((file) => ({ item, file }))).find(({ file }) => !file.missing && file.chapters.length >= 3);
+    if (!pick) throw new Error('The demo library has no film with chapters.');
+    const chapters = pick.file.chapters;
+    await openPlayer(page, server!.origin, pick.file.id, pick.item.id);
+    await waitForPlaying(page, 0.3);
+    // Paused, the controls stay on screen to be measured.
+    await page.keyboard.press('k');
+    await expect.poll(async () => (await videoState()).paused, { timeout: 5000 }).toBe(true);
+    const { duration } = await videoState();
+    const marks = page.getByTestId('chapter-mark');
+    // No mark for the first chapter: it starts where the bar does.
+    await expect.poll(() => marks.count(), { timeout: 5000 }).toBe(chapters.length - 1);
+    const bar = (await page.getByTestId('seek-bar').boundingBox())!;
+    const placed = await marks.evaluateAll((elements) =>
+      elements.map((e) => {
+        const el = e as unknown as { dataset: Record<string, string | undefined>; style: { left: string }; getBoundingClientRect(): { left: number; width: number } };
+        const r = el.getBoundingClientRect();
+        return { start: Number(el.dataset.start), left: parseFloat(el.style.left), centre: r.left + r.width / 2 };
+      }),
+    );
+    expect(placed.map((m: MarkBox) => m.start)).toEqual(chapters.slice(1).map((c) => c.start));
+    for (const mark of placed) {
+      expect(Math.abs(mark.left - (mark.start / duration) * 100), `mark at ${mark.start} s`).toBeLessThan(0.5);
+      expect(Math.abs(mark.centre - (bar.x + (bar.width * mark.start) / duration)), `mark at ${mark.start} s on screen`).toBeLessThan(3);
+    }
+
+    // Over the middle of the third chapter, the preview names it beside the time.
+    const third = chapters[2]!;
+    const middle = (third.start + (chapters[3]?.start ?? duration)) / 2;
+    await page.mouse.move(bar.x + (bar.width * middle) / duration, bar.y + bar.height / 2);
+    await expect.poll(() => page.getByTestId('seek-chapter').textContent(), { timeout: 5000 }).toBe(third.title);
+    await screenshot(page, 'player-chapter-marks', false);
+
+    // PageDown to the next chapter's start, twice; PageUp just after a start goes back one chapter.
+    await page.mouse.move(bar.x + bar.width / 2, 150);
+    await page.keyboard.press('0');
+    const landsAt = (seconds: number) => expect.poll(async () => Math.abs((await videoState()).currentTime - seconds), { timeout: 10_000 }).toBeLessThan(0.3);
+    await page.keyboard.press('PageDown');
+    await landsAt(chapters[1]!.start);
+    await page.keyboard.press('PageDown');
+    await landsAt(chapters[2]!.start);
+    await page.keyboard.press('PageUp');
+    await landsAt(chapters[1]!.start);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('paints what is buffered on the seek bar, and the painted bar grows as more of the stream arrives', async () => {
+    // A remuxed film (HLS), whose segments are held back after the first two, so the buffer grows when the test says.
+    const pick = (await films()).flatMap((item) => item.files.map((file) => ({ item, file })))
+      .find(({ file }) => !file.missing && /matroska|mkv/.test(file.container ?? '') && (file.durationSeconds ?? 0) >= 16
+        && file.streams.some((s) => s.type === 'video' && s.codec.toLowerCase() === 'h264'));
+    if (!pick) throw new Error('The demo library has no H.264 MKV of 16 s or more.');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route(SEGMENTS, async (route: Route) => {
+      if (asked++ >= 2) await held;
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      await openPlayer(page, server!.origin, pick.file.id, pick.item.id);
+      await waitForPlaying(page, 0.3);
+      const agree = (shown: BufferedShown): boolean => shown.element > 0 && Math.abs(shown.bar - shown.element) < 2;
+      await expect.poll(async () => agree(await bufferedShown()), { timeout: 10_000 }).toBe(true);
+      const before = await bufferedShown();
+      expect(before.bar).toBeLessThan(90);
+      release();
+      await expect.poll(async () => {
+        const now = await bufferedShown();
+        return agree(now) && now.bar > before.bar + 10;
+      }, { timeout: 30_000 }).toBe(true);
+    } finally {
+      release();
+      await page.unroute(SEGMENTS);
+    }
+    expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ItemDetail, ItemSummary, LibrariesResponse, MediaFile, PlaybackSession } from '../../src/shared/api';
-import { READY_TIMEOUT_MS, screenshot, type RunningServer, type TestWindow, openDemo, type DemoSession, pageApi } from './harness';
+import { READY_TIMEOUT_MS, screenshot, type RunningServer, type TestImage, type TestWindow, openDemo, type DemoSession, pageApi } from './harness';
 
 const PLAYBACK_TIMEOUT_MS = 60_000;
 
@@ -385,6 +385,15 @@ describe('the player against the demo library', () => {
     await card.waitFor({ state: 'visible', timeout: PLAYBACK_TIMEOUT_MS });
     await page.getByTestId('video').evaluate((e) => (e as unknown as { pause(): void }).pause());
     expect(await card.textContent()).toContain(secondSummary!.title);
+    // Its still is the next episode's own image (not this one's), and it has arrived.
+    expect(secondSummary!.thumb).toBeTruthy();
+    expect(secondSummary!.thumb).not.toBe(firstSummary!.thumb);
+    const still = card.locator('img');
+    await expect
+      .poll(() => still.evaluate((e) => (e as unknown as TestImage).complete && (e as unknown as TestImage).naturalWidth > 0), { timeout: 10_000 })
+      .toBe(true);
+    const src = await still.evaluate((e) => (e as unknown as TestImage).currentSrc);
+    expect(new URL(src).pathname).toBe(new URL(secondSummary!.thumb!, server!.origin).pathname);
     await screenshot(page, 'player-next-episode', false);
     await page.getByTestId('next-play').click();
     await page.waitForURL(new RegExp(`item=${encodeURIComponent(secondSummary!.id)}`));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ffmpegLists, runTool, stderrTail } from '../media-tools/run';
-import type { ClipSpec, CodecSet, Cue, ShowIntro, Visual } from './recipe';
+import type { ChapterSpec, ClipSpec, CodecSet, Cue, ShowIntro, Visual } from './recipe';
 
 export const CONTAINER_EXT: Record<CodecSet, 'mp4' | 'webm' | 'mkv'> = {
   'h264-aac-mp4': 'mp4',
@@ -219,6 +219,7 @@ export interface ClipInputs {
   subheadingFile?: string;
   clockFile?: string;
   subtitleFile?: string;
+  chaptersFile?: string;
 }
 
 function videoGraph(job: ClipJob, inputs: ClipInputs): string {
@@ -341,6 +342,21 @@ export function srtText(cues: readonly Cue[]): string {
   return cues.map(([start, end, text], i) => `${i + 1}\n${stamp(start)} --> ${stamp(end)}\n${text}\n`).join('\n');
 }
 
+/**
+ * ffmpeg's FFMETADATA text with one [CHAPTER] per chapter, each ending where the next starts and the last at
+ * the clip's end. Millisecond timebase; `=`, `;`, `#`, `\` and newlines in a title are backslash-escaped, as
+ * the format asks.
+ */
+export function ffmetadataChapters(chapters: readonly ChapterSpec[], seconds: number): string {
+  const ms = (t: number): number => Math.round(t * 1000);
+  const escape = (text: string): string => text.replace(/[=;#\\\n]/g, '\\$&');
+  const blocks = chapters.map(([start, title], i) => {
+    const end = chapters[i + 1]?.[0] ?? seconds;
+    return `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${ms(start)}\nEND=${ms(end)}\ntitle=${escape(title)}\n`;
+  });
+  return `;FFMETADATA1\n${blocks.join('')}`;
+}
+
 function h264(gop: number): string[] {
   return [
     '-c:v', 'libx264', '-preset', 'superfast', '-profile:v', 'high', '-pix_fmt', 'yuv420p',
@@ -372,9 +388,16 @@ export function clipArgs(job: ClipJob, inputs: ClipInputs, threads: number): str
     args.push('-f', 'srt', '-i', inputs.subtitleFile);
     subtitles = next++;
   }
+  let chapters: number | undefined;
+  if (spec.chapters && inputs.chaptersFile) {
+    args.push('-f', 'ffmetadata', '-i', inputs.chaptersFile);
+    chapters = next++;
+  }
   args.push('-map', '0:v:0', '-map', '1:a:0');
   if (secondAudio !== undefined) args.push('-map', `${secondAudio}:a:0`);
   if (subtitles !== undefined) args.push('-map', `${subtitles}:s:0`);
+  // Named explicitly: by default ffmpeg takes the chapters of the first input that has any.
+  if (chapters !== undefined) args.push('-map_chapters', String(chapters));
 
   switch (spec.codec) {
     case 'h264-aac-mp4':
@@ -443,6 +466,7 @@ export async function prepareClipInputs(job: ClipJob, key: string): Promise<Clip
     inputs.clockFile = await put('clock.txt', '%{pts:hms}');
   }
   if (job.spec.embeddedSubtitle) inputs.subtitleFile = await put('embedded.srt', srtText(job.spec.embeddedSubtitle.cues));
+  if (job.spec.chapters) inputs.chaptersFile = await put('chapters.txt', ffmetadataChapters(job.spec.chapters, job.spec.seconds));
   return inputs;
 }
 

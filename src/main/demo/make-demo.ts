@@ -237,6 +237,7 @@ function planLibrary(recipe: Recipe, ctx: PlanContext): Task[] {
         audioTitle: undefined,
         secondAudio: undefined,
         embeddedSubtitle: undefined,
+        chapters: undefined,
       };
       tasks.push(
         clipTask(ctx, rel, `${label} trailer`, {

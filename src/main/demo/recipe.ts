@@ -32,6 +32,8 @@ const lang2 = z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 code');
 const lang3 = z.string().regex(/^[a-z]{3}$/, 'ISO 639-2 code');
 
 const cue = z.tuple([z.number().min(0), z.number().positive(), nonEmpty]);
+/** A chapter: where it starts and its name; it runs to the next chapter's start, the last to the clip's end. */
+const chapter = z.tuple([z.number().min(0), nonEmpty]);
 
 const clip = z.strictObject({
   codec: z.enum(CODEC_SETS),
@@ -49,6 +51,8 @@ const clip = z.strictObject({
   audioTitle: nonEmpty.optional(),
   /** A text subtitle track muxed into the MKV. */
   embeddedSubtitle: z.strictObject({ language: lang3, title: nonEmpty, cues: z.array(cue).min(1) }).optional(),
+  /** Matroska chapters, so the player's seek bar has marks to show and its chapter keys somewhere to go. */
+  chapters: z.array(chapter).min(2).optional(),
 });
 
 const rating = z.strictObject({ value: z.number().min(0), votes: z.int().min(0).optional() });
@@ -173,6 +177,16 @@ const recipeSchema = z
       for (const [start, end] of c.embeddedSubtitle?.cues ?? []) {
         if (!(start < end && end <= c.seconds)) ctx.addIssue({ code: 'custom', message: 'cue outside the clip', path });
       }
+      if (c.chapters) {
+        // MP4 would carry them as a QuickTime chapter track, an extra stream that changes how the file probes.
+        if (!c.codec.endsWith('-mkv')) ctx.addIssue({ code: 'custom', message: 'chapters need an MKV codec set', path });
+        const starts = c.chapters.map(([start]) => start);
+        if (starts[0] !== 0) ctx.addIssue({ code: 'custom', message: 'the first chapter starts at 0', path });
+        // A second at least each, or a mark would sit on its neighbour (or on the end) on the seek bar.
+        if (starts.some((s, i) => i > 0 && s < starts[i - 1]! + 1) || starts.at(-1)! > c.seconds - 1) {
+          ctx.addIssue({ code: 'custom', message: 'chapters in order, a second apart, inside the clip', path });
+        }
+      }
     };
     const titles = new Set<string>();
     r.movies.forEach((m, i) => {
@@ -224,6 +238,7 @@ export type ClipSpec = RecipeMovie['clip'] | RecipeEpisode['clip'];
 export type ShowIntro = z.infer<typeof showIntro>;
 export type ArtSpec = RecipeMovie['art'];
 export type Cue = z.infer<typeof cue>;
+export type ChapterSpec = z.infer<typeof chapter>;
 export type SubtitleSidecar = RecipeMovie['subtitles'][number];
 export type RecipeEdition = RecipeMovie['editions'][number];
 

@@ -8,6 +8,7 @@ import type { PlaybackSession } from '../../shared/api';
 import { canUseHlsJs } from './capabilities';
 import { freshRecovery, recovered, recoveryFor } from './hls-recovery';
 import { PlaybackFailure, type FailureKind } from './playback-failure';
+import { watchPlayhead, type Playhead } from './playhead';
 // A same-origin worker file: the CSP (script-src 'self') forbids the blob: worker hls.js would
 // otherwise build, and transmuxing on the main thread makes the controls stutter.
 import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
@@ -36,12 +37,12 @@ const MEDIA_ERROR_MESSAGES: Record<number, string> = {
   4: 'This video format cannot be played here.',
 };
 
-function watchElementErrors(video: HTMLVideoElement, options: AttachOptions): () => void {
+function watchElementErrors(video: HTMLVideoElement, options: AttachOptions, playhead: Playhead): () => void {
   const onError = () => {
     const error = video.error;
     if (!error) return;
     const kind: FailureKind = error.code === 3 || error.code === 4 ? 'decode' : error.code === 2 ? 'network' : 'other';
-    options.onFailure(new PlaybackFailure(MEDIA_ERROR_MESSAGES[error.code] ?? 'The video could not be played.', kind));
+    options.onFailure(new PlaybackFailure(MEDIA_ERROR_MESSAGES[error.code] ?? 'The video could not be played.', kind, playhead.at()));
   };
   video.addEventListener('error', onError);
   return () => video.removeEventListener('error', onError);
@@ -54,7 +55,8 @@ function releaseElement(video: HTMLVideoElement): void {
 }
 
 function attachDirect(video: HTMLVideoElement, url: string, options: AttachOptions, engine: PlaybackEngine): AttachedSource {
-  const stopWatching = watchElementErrors(video, options);
+  const playhead = watchPlayhead(video, options.startSeconds);
+  const stopWatching = watchElementErrors(video, options, playhead);
   let destroyed = false;
   // A media fragment starts the element at the right place without a visible jump from 0.
   video.src = options.startSeconds > 0 ? `${url}#t=${options.startSeconds.toFixed(1)}` : url;
@@ -64,6 +66,7 @@ function attachDirect(video: HTMLVideoElement, url: string, options: AttachOptio
       if (destroyed) return;
       destroyed = true;
       stopWatching();
+      playhead.stop();
       releaseElement(video);
     },
   };
@@ -97,7 +100,8 @@ async function attachHlsJs(video: HTMLVideoElement, url: string, options: Attach
   const recovery = freshRecovery();
   let failed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  const stopWatching = watchElementErrors(video, options);
+  const playhead = watchPlayhead(video, options.startSeconds);
+  const stopWatching = watchElementErrors(video, options, playhead);
 
   hls.on(Events.FRAG_BUFFERED, () => recovered(recovery));
 
@@ -121,7 +125,7 @@ async function attachHlsJs(video: HTMLVideoElement, url: string, options: Attach
       case 'fail':
         failed = true;
         hls.stopLoad();
-        options.onFailure(new PlaybackFailure(action.message, action.kind));
+        options.onFailure(new PlaybackFailure(action.message, action.kind, playhead.at()));
     }
   });
 
@@ -136,6 +140,7 @@ async function attachHlsJs(video: HTMLVideoElement, url: string, options: Attach
       destroyed = true;
       clearTimeout(retryTimer);
       stopWatching();
+      playhead.stop();
       hls.destroy();
       releaseElement(video);
     },

@@ -7,6 +7,7 @@ export type PlayerAction =
   | { type: 'seek-by'; seconds: number }
   | { type: 'jump-to-tenth'; tenth: number }
   | { type: 'frame-step'; direction: -1 | 1 }
+  | { type: 'chapter'; direction: -1 | 1 }
   | { type: 'volume-by'; delta: number }
   | { type: 'mute' }
   | { type: 'fullscreen' }
@@ -54,6 +55,10 @@ export function actionForKey(press: KeyPress): PlayerAction | null {
       return { type: 'seek-by', seconds: SEEK_STEP_SECONDS };
     case 'MediaTrackNext':
       return { type: 'next' };
+    case 'PageUp':
+      return { type: 'chapter', direction: -1 };
+    case 'PageDown':
+      return { type: 'chapter', direction: 1 };
     case ',':
       return { type: 'frame-step', direction: -1 };
     case '.':

@@ -11,6 +11,8 @@ export class PlaybackFailure extends Error {
   constructor(
     message: string,
     readonly kind: FailureKind,
+    /** Where playback was when it failed (the second a fallback resumes at); null when not known. */
+    readonly atSeconds: number | null = null,
   ) {
     super(message);
   }

@@ -133,7 +133,7 @@ export function usePlaySession(src: PlaySessionSources): PlaySession {
       // The server thought this browser could play it this way, and it could not: ask for the next
       // method at the same second, by ourselves.
       fellBackFrom = method;
-      void start(src.video.value?.currentTime || player.position, { audioStream: player.audioStream, burnIn: src.burnedIn(), forceMethod: next });
+      void start(failure.atSeconds ?? (src.video.value?.currentTime || player.position), { audioStream: player.audioStream, burnIn: src.burnedIn(), forceMethod: next });
       return;
     }
     detach();

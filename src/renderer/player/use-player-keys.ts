@@ -2,6 +2,7 @@
 // While the controls show, arrows move between them (a remote has no other way); while they are
 // hidden, the same arrows seek and change the volume.
 import { onBeforeUnmount, onMounted } from 'vue';
+import { chapterSeekTarget } from './chapters';
 import { actionForKey, frameSeconds, tenthPosition } from './keys';
 
 export interface PlayerKeyTargets {
@@ -9,6 +10,8 @@ export interface PlayerKeyTargets {
   duration(): number;
   /** The video's frame rate, when the file says it. */
   fps(): number | null;
+  /** The file's chapters, for PageUp/PageDown. */
+  chapters(): readonly { start: number; end: number; title: string | null }[];
   controlsVisible(): boolean;
   /** An error or a menu is on screen: its buttons take the keys, and only Back acts. */
   blocked(): boolean;
@@ -68,6 +71,13 @@ export function usePlayerKeys(t: PlayerKeyTargets): void {
         event.preventDefault();
         t.keyboardSeek(tenthPosition(action.tenth, t.duration()));
         return;
+      case 'chapter': {
+        const to = chapterSeekTarget(t.chapters(), video?.currentTime ?? 0, action.direction, t.duration());
+        if (to === null) return;
+        event.preventDefault();
+        t.keyboardSeek(to);
+        return;
+      }
       case 'frame-step':
         if (!video || !video.paused) return;
         event.preventDefault();
