@@ -53,16 +53,67 @@ function pts(t: number): Buffer {
   return Buffer.from([0x21 | (Math.floor(p / 2 ** 29) & 0x0e), (p >> 22) & 0xff, 0x01 | ((p >> 14) & 0xfe), (p >> 7) & 0xff, 0x01 | ((p << 1) & 0xfe)]);
 }
 
-/** An MPEG-2 program stream holding the subpictures as private stream 1, sub-stream 0x20 (the first VobSub track). */
-export function vobsubProgramStream(pictures: Subpicture[]): Buffer {
+/** The program stream's packs, one a subpicture, and the byte offset of each (what an .idx points at). */
+function vobsubPacks(pictures: Subpicture[]): { bytes: Buffer; offsets: number[] } {
   const pack = Buffer.from([0, 0, 1, 0xba, 0x44, 0, 4, 0, 4, 1, 0x01, 0x89, 0xc3, 0xf8]);
   const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let at = 0;
   for (const p of pictures) {
     const body = Buffer.concat([Buffer.from([0x81, 0x80, 5]), pts(p.startSeconds), Buffer.from([0x20]), spuPacket(p)]);
-    parts.push(pack, Buffer.from([0, 0, 1, 0xbd, body.length >> 8, body.length & 255]), body);
+    offsets.push(at);
+    const pes = Buffer.from([0, 0, 1, 0xbd, body.length >> 8, body.length & 255]);
+    parts.push(pack, pes, body);
+    at += pack.length + pes.length + body.length;
   }
   parts.push(Buffer.from([0, 0, 1, 0xb9]));
-  return Buffer.concat(parts);
+  return { bytes: Buffer.concat(parts), offsets };
+}
+
+/** An MPEG-2 program stream holding the subpictures as private stream 1, sub-stream 0x20 (the first VobSub track). */
+export function vobsubProgramStream(pictures: Subpicture[]): Buffer {
+  return vobsubPacks(pictures).bytes;
+}
+
+/** hh:mm:ss:mmm, as VobSub index files write times. */
+function idxTime(t: number): string {
+  const ms = Math.round(t * 1000);
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}:${pad(ms % 1000, 3)}`;
+}
+
+/**
+ * A VobSub sidecar pair, `<stem>.idx` and `<stem>.sub`: the .sub is the program stream above, the .idx the text
+ * index (canvas size, 16-colour palette, one track, a timestamp and byte offset per subpicture). Colour 1, which
+ * the rectangles are drawn in, is white. Returns the two paths.
+ */
+export function writeVobsubSidecar(stemPath: string, pictures: Subpicture[], size = { width: 320, height: 180 }, language = 'en'): { idx: string; sub: string } {
+  const sorted = [...pictures].sort((a, b) => a.startSeconds - b.startSeconds);
+  const { bytes, offsets } = vobsubPacks(sorted);
+  const palette = ['000000', 'ffffff', '808080', '404040', ...Array.from({ length: 12 }, () => '000000')];
+  const idx = [
+    '# VobSub index file, v7 (do not modify this line!)',
+    `size: ${size.width}x${size.height}`,
+    'org: 0, 0',
+    'scale: 100%, 100%',
+    'alpha: 100%',
+    'smooth: OFF',
+    'fadein/out: 0, 0',
+    'align: OFF at LEFT TOP',
+    'time offset: 0',
+    'forced subs: OFF',
+    `palette: ${palette.join(', ')}`,
+    'custom colors: OFF, tridx: 0000, colors: 000000, 000000, 000000, 000000',
+    'langidx: 0',
+    `id: ${language}, index: 0`,
+    ...sorted.map((p, i) => `timestamp: ${idxTime(p.startSeconds)}, filepos: ${offsets[i]!.toString(16).padStart(9, '0')}`),
+    '',
+  ].join('\n');
+  mkdirSync(dirname(stemPath), { recursive: true });
+  const paths = { idx: `${stemPath}.idx`, sub: `${stemPath}.sub` };
+  writeFileSync(paths.sub, bytes);
+  writeFileSync(paths.idx, idx);
+  return paths;
 }
 
 /** `video` with a VobSub track muxed in (streams: the video's, then dvd_subtitle), written to `dest` (.mkv). */

@@ -1,6 +1,7 @@
 // Every text subtitle a family's files carry comes out as WebVTT on the file's own timeline: ASS and
 // WebVTT tracks inside a Matroska file, MP4's timed text (mov_text), and .vtt and .ass files beside a
-// film. A styled track is also served as the original ASS for libass.
+// film. A styled track is also served as the original ASS for libass. A lone .sub is MicroDVD text timed in
+// the video's frames, .smi is SAMI, and a VobSub .idx/.sub pair is one picture track.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { RunningServer } from '../../src/main/server/media-server';
@@ -10,6 +11,7 @@ import type { PlaybackSession } from '../../src/shared/api';
 import { removeDir, tempDir, writeFile } from '../helpers/fixtures';
 import { scannedFilms, startTestServer, type TestServer } from '../helpers/test-server';
 import { play } from '../helpers/playback-client';
+import { writeVobsubSidecar } from '../helpers/vobsub';
 
 const ASS = `[Script Info]
 ScriptType: v4.00+
@@ -65,16 +67,22 @@ beforeAll(async () => {
   const inMkv = join(lib, 'Tracks (2001)');
   const inMp4 = join(lib, 'Timed (2002)');
   const beside = join(lib, 'Beside (2003)');
-  for (const d of [inMkv, inMp4, beside]) writeFile(d, '.keep', '');
+  const older = join(lib, 'Older (2004)');
+  for (const d of [inMkv, inMp4, beside, older]) writeFile(d, '.keep', '');
   const assIn = writeFile(src, 'in.ass', ass('From an ASS track'));
   const vttIn = writeFile(src, 'in.vtt', vtt('From a WebVTT track'));
   const srtIn = writeFile(src, 'in.srt', '1\n00:00:03,500 --> 00:00:05,000\nFrom a timed-text track\n');
-  paths.set('Tracks', join(inMkv, 'Tracks (2001).mkv')).set('Timed', join(inMp4, 'Timed (2002).mp4')).set('Beside', join(beside, 'Beside (2003).mp4'));
+  paths.set('Older', join(older, 'Older (2004).mkv')).set('Tracks', join(inMkv, 'Tracks (2001).mkv')).set('Timed', join(inMp4, 'Timed (2002).mp4')).set('Beside', join(beside, 'Beside (2003).mp4'));
   await mux(join(inMkv, 'Tracks (2001).mkv'), ['-i', assIn, '-i', vttIn, '-map', '0', '-map', '1', '-map', '2', '-map', '3', ...video, '-c:s:0', 'ass', '-c:s:1', 'webvtt', '-metadata:s:s:0', 'language=eng', '-metadata:s:s:1', 'language=fre']);
   await mux(join(inMp4, 'Timed (2002).mp4'), ['-i', srtIn, '-map', '0', '-map', '1', '-map', '2', ...video, '-c:s', 'mov_text', '-metadata:s:s:0', 'language=spa']);
   await mux(join(beside, 'Beside (2003).mp4'), video);
   writeFile(beside, 'Beside (2003).de.vtt', vtt('Aus einer WebVTT-Datei'));
   writeFile(beside, 'Beside (2003).it.ass', ass('Da un file ASS'));
+  await mux(join(older, 'Older (2004).mkv'), video);
+  // Frame 100 of a 25 fps video is 4 s; no rate line, so the video's rate times it.
+  writeFile(older, 'Older (2004).pl.sub', '{100}{125}{y:i}Z pliku|MicroDVD\n');
+  writeFile(older, 'Older (2004).ko.smi', '<SAMI><BODY>\n<SYNC Start=4000><P Class=KRCC>SAMI 자막\n<SYNC Start=5000><P Class=KRCC>&nbsp;\n</BODY></SAMI>\n');
+  writeVobsubSidecar(join(older, 'Older (2004).en'), [{ x: 40, y: 40, width: 100, height: 40, startSeconds: 4, endSeconds: 5 }]);
   const renderer = join(dir, 'renderer');
   writeFile(renderer, 'index.html', '<!doctype html><title>t</title>');
   srv = await startTestServer({ dataDir: join(dir, 'data'), rendererDir: renderer });
@@ -130,5 +138,22 @@ describe('text subtitles of every kind', () => {
     const italian = await served('Beside', 'ita');
     expect(cues(italian.vtt)).toEqual([{ start: 3.5, text: 'Da un file ASS' }]);
     expect(await (await srv.api(italian.url.replace(/\.vtt$/, '.ass'))).text()).toContain('{\\b1}Da un file ASS');
+  });
+
+  it('a lone .sub is MicroDVD text in the video\'s frames, a .smi is SAMI', async () => {
+    const polish = await served('Older', 'pol');
+    expect(polish.codec).toBe('microdvd');
+    expect(cues(polish.vtt)).toEqual([{ start: 4, text: 'Z pliku' }]);
+    expect(polish.vtt).toContain('Z pliku\nMicroDVD');
+    const korean = await served('Older', 'kor');
+    expect(korean.codec).toBe('sami');
+    expect(cues(korean.vtt)).toEqual([{ start: 4, text: 'SAMI 자막' }]);
+  });
+
+  it('a VobSub .idx/.sub pair is one picture track, offered for burning in, not two broken ones', async () => {
+    const tracks = sessions.get('Older')!.subtitleTracks;
+    const english = tracks.filter((t) => t.language === 'eng');
+    expect(english).toEqual([expect.objectContaining({ codec: 'dvd_subtitle', kind: 'picture', url: null })]);
+    expect(tracks.map((t) => t.codec).sort()).toEqual(['dvd_subtitle', 'microdvd', 'sami']);
   });
 });

@@ -35,4 +35,36 @@ describe('subtitle text', () => {
   it('reports a file with no cue it can read, instead of an empty track', () => {
     expect(() => parseSubtitle('\u0000\u0001garbage that is not a subtitle', 'srt')).toThrow(SubtitleError);
   });
+
+  it('reads MicroDVD by its own frame-rate line, or else by the video\'s rate, and ends an open cue at the next', () => {
+    const own = '{1}{1}25\n{50}{100}{y:i}Hello|world\n{125}{}Next\n{200}{250}Last\n';
+    expect(parseSubtitle(own, 'microdvd', 30)).toEqual([
+      { start: 2, end: 4, text: 'Hello\nworld' },
+      { start: 5, end: 8, text: 'Next' },
+      { start: 8, end: 10, text: 'Last' },
+    ]);
+    // No rate line: the video's 30 fps times it; an open last cue lasts three seconds.
+    expect(parseSubtitle('{30}{60}One\r\n{90}{}Two\r\n', 'microdvd', 30)).toEqual([
+      { start: 1, end: 2, text: 'One' },
+      { start: 3, end: 6, text: 'Two' },
+    ]);
+    // Neither: the film rate.
+    expect(parseSubtitle('{24}{48}Film\n', 'microdvd')[0]!.start).toBeCloseTo(24 / 23.976, 6);
+    expect(() => parseSubtitle('1\n00:00:01,000 --> 00:00:02,000\nthis is SRT\n', 'microdvd')).toThrow(SubtitleError);
+  });
+
+  it('reads SAMI: each SYNC until the next, &nbsp; clears, <br> breaks, the first language class only', () => {
+    const smi = `<SAMI><HEAD><STYLE TYPE="text/css"><!-- .KRCC { Name: Korean; lang: ko-KR; } .ENCC { lang: en-US; } --></STYLE></HEAD><BODY>
+<SYNC Start=1000><P Class=KRCC>안녕<br>하세요
+<P Class=ENCC>Hello
+<SYNC Start=2500><P Class=KRCC>&nbsp;
+<SYNC Start=4000><P Class=KRCC><i>끝</i> &amp; 마침
+</BODY></SAMI>`;
+    expect(parseSubtitle(smi, 'sami')).toEqual([
+      { start: 1, end: 2.5, text: '안녕\n하세요' },
+      { start: 4, end: 7, text: '<i>끝</i> & 마침' },
+    ]);
+    expect(toWebVtt(parseSubtitle(smi, 'sami'))).toContain('00:00:04.000 --> 00:00:07.000\n<i>끝</i> &amp; 마침');
+    expect(() => parseSubtitle('<html><body>not a subtitle</body></html>', 'sami')).toThrow(SubtitleError);
+  });
 });

@@ -451,6 +451,27 @@ ${listTriggers({
     ],
     sql: '',
   },
+  {
+    version: 10,
+    name: 'sidecar subtitles named by what they hold',
+    // A VobSub pair (Film.idx + Film.sub) was listed as two tracks, 'idx' and 'sub', neither of which could be
+    // shown, and a lone .sub (MicroDVD text, the other format of that name) was taken for a picture track.
+    // Now the pair is one dvd_subtitle track named by its .idx (ffmpeg's vobsub demuxer reads the .sub beside
+    // it), an .idx without its pictures is no track, a lone .sub is 'microdvd' text and .smi is 'sami'. The
+    // scanner writes them so from now on; this puts the rows already kept right without a rescan.
+    // Paths are compared without their last four characters (".idx", ".sub"), as the scanner pairs stems.
+    sql: `
+DELETE FROM streams WHERE is_external = 1 AND codec = 'idx' AND NOT EXISTS (
+  SELECT 1 FROM streams t WHERE t.file_id = streams.file_id AND t.is_external = 1 AND t.codec = 'sub'
+    AND lower(substr(t.external_path, 1, length(t.external_path) - 4)) = lower(substr(streams.external_path, 1, length(streams.external_path) - 4)));
+DELETE FROM streams WHERE is_external = 1 AND codec = 'sub' AND EXISTS (
+  SELECT 1 FROM streams t WHERE t.file_id = streams.file_id AND t.is_external = 1 AND t.codec = 'idx'
+    AND lower(substr(t.external_path, 1, length(t.external_path) - 4)) = lower(substr(streams.external_path, 1, length(streams.external_path) - 4)));
+UPDATE streams SET codec = 'dvd_subtitle' WHERE is_external = 1 AND codec = 'idx';
+UPDATE streams SET codec = 'microdvd' WHERE is_external = 1 AND codec = 'sub';
+UPDATE streams SET codec = 'sami' WHERE is_external = 1 AND codec = 'smi';
+`,
+  },
 ];
 
 /**

@@ -11,6 +11,7 @@ import {
   parseSidecarSubtitle,
   type Identification,
   type LibraryType,
+  type SubtitleFormat,
 } from './naming';
 import { parseNfo, NfoError, NFO_MAX_BYTES, type Nfo } from './nfo';
 import { metadataFromNfo, metadataFromPath, type PathFacts } from './metadata';
@@ -390,13 +391,16 @@ export class LibraryScan {
   private sidecarsFor(dir: WalkedDir, video: WalkedFile): ProbedStream[] {
     const out: ProbedStream[] = [];
     const videoStem = stem(video.name);
+    const names = new Set(dir.subtitles.map((s) => s.name.toLowerCase()));
     for (const sub of dir.subtitles) {
       const info = parseSidecarSubtitle(sub.name, videoStem);
       if (!info) continue;
+      const codec = sidecarCodec(info.format, names.has(`${stem(sub.name).toLowerCase()}.idx`), names.has(`${stem(sub.name).toLowerCase()}.sub`));
+      if (!codec) continue;
       out.push({
         index: 0,
         type: 'subtitle',
-        codec: info.format === 'srt' ? 'subrip' : info.format === 'sup' ? 'hdmv_pgs_subtitle' : info.format,
+        codec,
         language: info.language ?? null,
         title: info.title ?? null,
         isDefault: info.default,
@@ -709,4 +713,28 @@ function definedIds(ids: Record<string, string | undefined>): Record<string, str
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(ids)) if (v) out[k] = v;
   return out;
+}
+
+/**
+ * The codec a sidecar's extension stands for, or null when it is not a track of its own. A VobSub pair is one
+ * track, named by its .idx (ffmpeg's vobsub demuxer opens the .sub beside it); an .idx without its .sub has no
+ * pictures to show. A .sub with no .idx is MicroDVD text ({frame}{frame}words), the other format of that name.
+ */
+export function sidecarCodec(format: SubtitleFormat, hasIdxTwin: boolean, hasSubTwin: boolean): string | null {
+  switch (format) {
+    case 'srt':
+      return 'subrip';
+    case 'sup':
+      return 'hdmv_pgs_subtitle';
+    case 'idx':
+      return hasSubTwin ? 'dvd_subtitle' : null;
+    case 'sub':
+      return hasIdxTwin ? null : 'microdvd';
+    case 'smi':
+      return 'sami';
+    case 'ass':
+    case 'ssa':
+    case 'vtt':
+      return format;
+  }
 }

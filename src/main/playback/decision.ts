@@ -66,7 +66,7 @@ const AUDIO_CODEC: Record<string, ClientCapabilities['audioCodecs'][number]> = {
 };
 
 /** Subtitle codecs that are pictures: they can only be shown by painting them into the video. */
-export const PICTURE_SUBTITLES = new Set(['hdmv_pgs_subtitle', 'pgssub', 'dvd_subtitle', 'dvdsub', 'dvb_subtitle', 'dvbsub', 'xsub', 'sup', 'sub', 'idx']);
+export const PICTURE_SUBTITLES = new Set(['hdmv_pgs_subtitle', 'pgssub', 'dvd_subtitle', 'dvdsub', 'dvb_subtitle', 'dvbsub', 'xsub']);
 
 export function isPictureSubtitle(stream: Pick<MediaStream, 'codec'>): boolean {
   return PICTURE_SUBTITLES.has(stream.codec);

@@ -82,7 +82,7 @@ const CODEC_LABELS: Record<string, string> = {
   aac: 'AAC', ac3: 'Dolby Digital', eac3: 'Dolby Digital Plus', truehd: 'Dolby TrueHD', dts: 'DTS',
   flac: 'FLAC', opus: 'Opus', vorbis: 'Vorbis', mp3: 'MP3', mp2: 'MP2', alac: 'ALAC',
   pcm_s16le: 'PCM', pcm_s24le: 'PCM', pcm: 'PCM',
-  subrip: 'SRT', srt: 'SRT', ass: 'ASS', ssa: 'SSA', webvtt: 'WebVTT', mov_text: 'Timed text',
+  subrip: 'SRT', srt: 'SRT', ass: 'ASS', ssa: 'SSA', webvtt: 'WebVTT', vtt: 'WebVTT', mov_text: 'Timed text', microdvd: 'MicroDVD', sami: 'SAMI',
   hdmv_pgs_subtitle: 'PGS', pgs: 'PGS', dvd_subtitle: 'VobSub', dvb_subtitle: 'DVB',
 };
 

@@ -37,7 +37,8 @@ export async function subtitleText(deps: { ffmpeg: string; cacheDir: string }, s
   }
   // Embedded tracks come out of ffmpeg as SRT, whatever their codec, except ASS which keeps its styles.
   const raw = await sourceText(deps.ffmpeg, source, streamIndex, format === 'ass' ? 'ass' : 'srt');
-  const text = want === 'ass' ? raw : toWebVtt(parseSubtitle(raw, source.sidecarPath ? format : format === 'ass' ? 'ass' : 'srt'));
+  const fps = source.file.streams.find((s) => s.type === 'video')?.fps ?? null;
+  const text = want === 'ass' ? raw : toWebVtt(parseSubtitle(raw, source.sidecarPath ? format : format === 'ass' ? 'ass' : 'srt', fps));
   await mkdir(dir, { recursive: true });
   const tmp = `${cached}.${process.pid}.tmp`;
   await writeFile(tmp, text);

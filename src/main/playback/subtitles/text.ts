@@ -131,18 +131,106 @@ function cueText(text: string): string {
     .replace(/-->/g, '--&gt;');
 }
 
-export type TextSubtitleFormat = 'srt' | 'vtt' | 'ass';
+/** MicroDVD's frame rate when neither the file nor its video says one: the film rate most such files were timed to. */
+const MICRODVD_DEFAULT_FPS = 23.976;
+
+/**
+ * MicroDVD: `{start}{end}text` lines in frames, `|` between lines, `{y:i}`-style codes before the text. A first
+ * line `{1}{1}25` names the frame rate; without one, the video's rate times it.
+ */
+function parseMicroDvd(text: string, videoFps: number | null): Cue[] {
+  const cues: Cue[] = [];
+  let fps = videoFps && videoFps > 0 ? videoFps : MICRODVD_DEFAULT_FPS;
+  let first = true;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const m = /^\s*\{(\d+)\}\{(\d*)\}(.*)$/.exec(line);
+    if (!m) continue;
+    const [, a, b, rest] = m;
+    const body = (rest ?? '').replace(/\{[^}]*\}/g, '').split('|').map((l) => l.trim()).join('\n').trim();
+    if (first && Number(a) <= 1 && Number(b || 0) <= 1 && /^\d+(\.\d+)?$/.test(body) && Number(body) > 0 && Number(body) < 200) {
+      fps = Number(body);
+      first = false;
+      continue;
+    }
+    first = false;
+    const start = Number(a) / fps;
+    // An empty end frame means "until the next line"; three seconds when none follows.
+    const end = b ? Number(b) / fps : Number.NaN;
+    if (body) cues.push({ start, end, text: body });
+  }
+  cues.forEach((c, i) => {
+    if (Number.isNaN(c.end)) c.end = cues[i + 1]?.start ?? c.start + 3;
+  });
+  return cues.filter((c) => c.end >= c.start).sort((x, y) => x.start - y.start);
+}
+
+const SAMI_ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** SAMI markup as plain cue text: `<br>` a new line, b/i/u kept (cueText escapes the rest), entities decoded. */
+function samiText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<(?!\s*\/?\s*[biu]\s*>)[^>]*>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+      }
+      return SAMI_ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter((l) => l)
+    .join('\n');
+}
+
+/**
+ * SAMI (.smi): `<SYNC Start=ms>` blocks, each shown until the next (an `&nbsp;` block clears the screen). A file
+ * may carry several languages as `<P Class=…>` paragraphs; the first class met is the track, as players do.
+ */
+function parseSami(text: string): Cue[] {
+  const syncs = [...text.matchAll(/<sync\b[^>]*?\bstart\s*=\s*["']?(\d+)[^>]*>/gi)];
+  let track: string | null = null;
+  const shown: { start: number; text: string }[] = [];
+  syncs.forEach((m, i) => {
+    const body = text.slice((m.index ?? 0) + m[0].length, syncs[i + 1]?.index ?? text.length).replace(/<\/(body|sami)>[\s\S]*$/i, '');
+    const paragraphs = [...body.matchAll(/<p\b([^>]*)>([\s\S]*?)(?=<p\b|$)/gi)].map((p) => ({ cls: /class\s*=\s*["']?([\w-]+)/i.exec(p[1] ?? '')?.[1]?.toLowerCase() ?? '', html: p[2] ?? '' }));
+    if (paragraphs.length === 0) paragraphs.push({ cls: '', html: body });
+    track ??= paragraphs[0]!.cls;
+    const mine = paragraphs.filter((p) => p.cls === track);
+    shown.push({ start: Number(m[1]) / 1000, text: mine.map((p) => samiText(p.html)).filter((t) => t).join('\n') });
+  });
+  const cues: Cue[] = [];
+  shown.forEach((s, i) => {
+    if (!s.text) return;
+    const end = shown[i + 1]?.start ?? s.start + 3;
+    if (end > s.start) cues.push({ start: s.start, end, text: s.text });
+  });
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+export type TextSubtitleFormat = 'srt' | 'vtt' | 'ass' | 'microdvd' | 'sami';
 
 export function formatOfCodec(codec: string): TextSubtitleFormat | null {
   // MP4's timed text (tx3g) and plain text have no format of their own: ffmpeg hands them over as SRT.
   if (codec === 'subrip' || codec === 'srt' || codec === 'mov_text' || codec === 'text') return 'srt';
   if (codec === 'webvtt' || codec === 'vtt') return 'vtt';
   if (codec === 'ass' || codec === 'ssa') return 'ass';
+  if (codec === 'microdvd') return 'microdvd';
+  if (codec === 'sami') return 'sami';
   return null;
 }
 
-export function parseSubtitle(text: string, format: TextSubtitleFormat): Cue[] {
-  const cues = format === 'ass' ? parseAss(text) : parseBlocks(format === 'vtt' ? text.replace(/^\uFEFF?WEBVTT[^\n]*\n/, '') : text);
+/** `videoFps`: the video's frame rate, which times a MicroDVD file that does not say its own. */
+export function parseSubtitle(text: string, format: TextSubtitleFormat, videoFps: number | null = null): Cue[] {
+  const cues =
+    format === 'ass'
+      ? parseAss(text)
+      : format === 'microdvd'
+        ? parseMicroDvd(text, videoFps)
+        : format === 'sami'
+          ? parseSami(text)
+          : parseBlocks(format === 'vtt' ? text.replace(/^\uFEFF?WEBVTT[^\n]*\n/, '') : text);
   if (cues.length === 0 && text.trim().length > 0) throw new SubtitleError(`no ${format.toUpperCase()} cues could be read: the file is damaged or not ${format.toUpperCase()}`);
   return cues;
 }
